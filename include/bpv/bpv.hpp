@@ -1,0 +1,9 @@
+// bpv: reference validator for the Volume Backup Service call "Modifying a Backup Policy".
+#pragma once
+
+#include "bpv/diagnostic.hpp"
+#include "bpv/policy.hpp"
+#include "bpv/report.hpp"
+#include "bpv/rules.hpp"
+#include "bpv/validator.hpp"
+#include "bpv/version.hpp"

@@ -1,0 +1,40 @@
+// The outcome of validating one request, and its renderers.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bpv/diagnostic.hpp"
+#include "bpv/policy.hpp"
+
+namespace bpv {
+
+struct report {
+  /// True exactly when no diagnostic is an error.
+  bool valid = false;
+  /// 200 when valid, 400 when not (the modify page answers every body error with 400).
+  int http_status = 400;
+  /// Every finding, in document order (offset, null first; ties as decisions.md orders them).
+  std::vector<diagnostic> diagnostics;
+  /// What the service would store; empty when the request is invalid.
+  std::optional<bpv::policy> effective;
+  /// The URI's policy_id, echoed by the success response; empty when the caller gave none.
+  std::optional<std::string> policy_id;
+
+  /// The first error diagnostic (the one the service answers with), or nullptr.
+  const diagnostic* first_error() const noexcept;
+};
+
+/// The service-shaped response body: {"backup_policy_id": ...} or {"error": {"code", "message"}}.
+std::string response_json(const report& r);
+
+/// One line of the JSON report of ../shared/contract/cli.md (no trailing newline).
+std::string to_json(const report& r, std::string_view source);
+
+/// The report for people: each finding with path, code, rule and message, and the input line
+/// with a caret under the offset. `input` is the body the report was made from.
+std::string to_text(const report& r, std::string_view input, std::string_view source);
+
+}  // namespace bpv

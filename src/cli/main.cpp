@@ -1,0 +1,223 @@
+// bpv: the command line. `bpv validate` as in ../shared/contract/cli.md.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <charconv>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bpv/bpv.hpp"
+
+namespace {
+
+constexpr int exit_valid = 0, exit_invalid = 1, exit_usage = 2;
+
+const char* const usage_text =
+    "usage: bpv validate [options] [FILE ...]\n"
+    "       bpv rules [--format text|json]\n"
+    "       bpv --help | --version\n"
+    "\n"
+    "Validates each FILE (standard input when FILE is '-' or absent) as the body of\n"
+    "PUT /v2/{project_id}/backuppolicy/{policy_id} (Modifying a Backup Policy).\n"
+    "\n"
+    "options:\n"
+    "  --format text|json     text for people (default), or one JSON report per input per line\n"
+    "  --project-id ID        the URI's project_id (must not be empty)\n"
+    "  --policy-id ID         the URI's policy_id; echoed in the success response; empty is AutoBackup.0006\n"
+    "  --default-policy       the target is the tenant's default backup policy (it cannot be renamed)\n"
+    "  --max-body-bytes N     refuse bodies larger than N bytes (default 1048576)\n"
+    "  --max-depth N          refuse nesting deeper than N levels, the root object being 1 (default 64)\n"
+    "  -h, --help             this text\n"
+    "\n"
+    "exit status: 0 every input valid; 1 at least one invalid; 2 usage or I/O error (2 wins over 1)\n";
+
+int usage_error(const std::string& message) {
+  std::cerr << "bpv: " << message << "\nTry 'bpv --help'.\n";
+  return exit_usage;
+}
+
+struct cli_options {
+  bool json = false;
+  bool help = false;
+  std::optional<std::string> project_id, policy_id;
+  bool default_policy = false;
+  bpv::limits limits{};
+  std::vector<std::string> files;
+};
+
+bool parse_size(std::string_view text, std::size_t& out) {
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc() && p == text.data() + text.size();
+}
+
+// Parses the arguments after "validate" (or "rules"). Returns an error message, or "".
+std::string parse_args(int argc, char** argv, int first, cli_options& o) {
+  bool options_done = false;
+  for (int i = first; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (options_done || arg == "-" || !arg.starts_with("-")) {
+      o.files.emplace_back(arg);
+      continue;
+    }
+    if (arg == "--") {
+      options_done = true;
+      continue;
+    }
+    std::string_view name = arg, inline_value;
+    bool has_inline = false;
+    if (auto eq = arg.find('='); arg.starts_with("--") && eq != std::string_view::npos) {
+      name = arg.substr(0, eq);
+      inline_value = arg.substr(eq + 1);
+      has_inline = true;
+    }
+    auto value = [&](std::string_view& v) -> bool {
+      if (has_inline) {
+        v = inline_value;
+        return true;
+      }
+      if (i + 1 >= argc) return false;
+      v = argv[++i];
+      return true;
+    };
+    std::string_view v;
+    if (name == "-h" || name == "--help") {
+      o.help = true;
+    } else if (name == "--default-policy" && !has_inline) {
+      o.default_policy = true;
+    } else if (name == "--format") {
+      if (!value(v)) return "--format needs a value: text or json";
+      if (v == "json") {
+        o.json = true;
+      } else if (v == "text") {
+        o.json = false;
+      } else {
+        return "--format must be text or json, not '" + std::string(v) + "'";
+      }
+    } else if (name == "--project-id") {
+      if (!value(v)) return "--project-id needs a value";
+      if (v.empty()) return "--project-id must not be empty";
+      o.project_id = std::string(v);
+    } else if (name == "--policy-id") {
+      if (!value(v)) return "--policy-id needs a value";
+      o.policy_id = std::string(v);
+    } else if (name == "--max-body-bytes" || name == "--max-depth") {
+      if (!value(v)) return std::string(name) + " needs a value";
+      std::size_t n = 0;
+      if (!parse_size(v, n) || n == 0) return std::string(name) + " must be a positive whole number, not '" + std::string(v) + "'";
+      (name == "--max-depth" ? o.limits.max_depth : o.limits.max_body_bytes) = n;
+    } else {
+      return "unknown option '" + std::string(arg) + "'";
+    }
+  }
+  return "";
+}
+
+// Reads at most `limit` + 1 bytes: enough to know a body is too large, without reading an
+// endless stream to its end.
+bool read_input(const std::string& file, std::size_t limit, std::string& out, std::string& error) {
+  int fd = file == "-" ? 0 : ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    error = std::strerror(errno);
+    return false;
+  }
+  out.clear();
+  char buf[1 << 16];
+  bool ok = true;
+  while (out.size() <= limit) {
+    ssize_t n = ::read(fd, buf, std::min(sizeof buf, limit + 1 - out.size()));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      error = std::strerror(errno);
+      ok = false;
+      break;
+    }
+    if (n == 0) break;
+    out.append(buf, static_cast<std::size_t>(n));
+  }
+  if (fd != 0) ::close(fd);
+  return ok;
+}
+
+int run_validate(int argc, char** argv) {
+  cli_options o;
+  if (std::string err = parse_args(argc, argv, 2, o); !err.empty()) return usage_error(err);
+  if (o.help) {
+    std::cout << usage_text;
+    return exit_valid;
+  }
+  if (o.files.empty()) o.files.emplace_back("-");
+
+  bpv::validator v(bpv::options{o.limits});
+  bpv::context ctx;
+  if (o.project_id) ctx.project_id = *o.project_id;
+  if (o.policy_id) ctx.policy_id = *o.policy_id;
+  ctx.target_is_default = o.default_policy;
+
+  int status = exit_valid;
+  bpv::report r;
+  std::string body, error;
+  bool first = true;
+  for (const auto& file : o.files) {
+    if (!read_input(file, o.limits.max_body_bytes, body, error)) {
+      std::cerr << "bpv: cannot read " << (file == "-" ? "standard input" : "'" + file + "'") << ": " << error << "\n";
+      status = exit_usage;
+      continue;
+    }
+    v.validate(body, ctx, r);
+    if (o.json) {
+      std::cout << bpv::to_json(r, file) << '\n';
+    } else {
+      if (!first) std::cout << '\n';
+      std::cout << bpv::to_text(r, body, file);
+    }
+    first = false;
+    if (!r.valid && status == exit_valid) status = exit_invalid;
+  }
+  std::cout.flush();
+  if (!std::cout) {
+    std::cerr << "bpv: cannot write the report\n";
+    return exit_usage;
+  }
+  return status;
+}
+
+int run_rules(int argc, char** argv) {
+  cli_options o;
+  if (std::string err = parse_args(argc, argv, 2, o); !err.empty()) return usage_error(err);
+  if (!o.files.empty()) return usage_error("'bpv rules' takes no files");
+  for (const auto& r : bpv::rules()) {
+    if (o.json) {
+      std::string code = r.code.empty() ? "null" : "\"" + std::string(r.code) + "\"";
+      std::cout << "{\"rule\":\"" << r.id << "\",\"severity\":\"" << bpv::to_string(r.severity) << "\",\"code\":" << code
+                << "}\n";
+    } else {
+      std::cout << r.id << '\t' << bpv::to_string(r.severity) << '\t' << (r.code.empty() ? "-" : r.code) << '\t'
+                << r.enforces << '\n';
+    }
+  }
+  return exit_valid;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  if (argc < 2) return usage_error("missing command: validate or rules");
+  std::string_view cmd = argv[1];
+  if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+    std::cout << usage_text;
+    return exit_valid;
+  }
+  if (cmd == "--version") {
+    std::cout << "bpv " << bpv::version_string << "\n";
+    return exit_valid;
+  }
+  if (cmd == "validate") return run_validate(argc, argv);
+  if (cmd == "rules") return run_rules(argc, argv);
+  return usage_error("unknown command '" + std::string(cmd) + "'");
+}

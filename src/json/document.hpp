@@ -1,0 +1,94 @@
+// The JSON walk's output: every value of the body, in document order, with its place.
+// Private to the library. Views point into the input or into the walker's string buffer and
+// live until the walker's next walk.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bpv::json {
+
+enum class kind : std::uint8_t { object, array, string, number, boolean, null };
+
+/// "object", "array", "string", "number", "boolean" or "null".
+std::string_view to_string(kind k) noexcept;
+
+inline constexpr std::uint32_t none = UINT32_MAX;
+
+struct node {
+  json::kind kind = kind::null;
+  bool duplicate = false;          ///< a member whose name an earlier member of the object has
+  std::uint32_t parent = none;     ///< containing node; none for the root
+  std::uint32_t depth = 1;         ///< the root object is 1
+  std::uint32_t index = 0;         ///< position among the parent's children (the array index)
+  std::uint32_t first_child = none;
+  std::uint32_t next_sibling = none;
+  std::uint32_t child_count = 0;
+  std::string_view name;           ///< member name, unescaped (members only)
+  std::size_t name_offset = 0;     ///< byte of the name's opening quote (members only)
+  std::size_t offset = 0;          ///< first byte of the value
+  std::string_view text;           ///< string: unescaped; number, boolean, null: the literal
+  std::string_view raw;            ///< string: the raw text between the quotes; names: see raw_name
+  std::string_view raw_name;       ///< member name as written, between the quotes
+
+  bool is_member() const noexcept { return raw_name.data() != nullptr; }
+};
+
+/// Why a body is not a JSON object bpv can read.
+struct failure {
+  enum class reason : std::uint8_t { syntax, not_object, too_deep, too_large };
+  failure::reason why = reason::syntax;
+  std::optional<std::size_t> offset;  ///< where reading failed; none for limits
+  std::string message;
+};
+
+struct document {
+  std::vector<node> nodes;  ///< nodes[0] is the root object when the walk succeeded
+  std::optional<json::failure> error;
+
+  void clear() noexcept {
+    nodes.clear();
+    error.reset();
+  }
+  const node& root() const noexcept { return nodes.front(); }
+};
+
+/// Children of a node, in document order.
+class children {
+ public:
+  children(const document& doc, const node& n) noexcept : doc_(&doc), first_(n.first_child) {}
+  class iterator {
+   public:
+    iterator(const document* d, std::uint32_t i) noexcept : doc_(d), i_(i) {}
+    const node& operator*() const noexcept { return doc_->nodes[i_]; }
+    const node* operator->() const noexcept { return &doc_->nodes[i_]; }
+    iterator& operator++() noexcept {
+      i_ = doc_->nodes[i_].next_sibling;
+      return *this;
+    }
+    bool operator!=(const iterator& o) const noexcept { return i_ != o.i_; }
+    bool operator==(const iterator& o) const noexcept { return i_ == o.i_; }
+
+   private:
+    const document* doc_;
+    std::uint32_t i_;
+  };
+  iterator begin() const noexcept { return {doc_, first_}; }
+  iterator end() const noexcept { return {doc_, none}; }
+
+ private:
+  const document* doc_;
+  std::uint32_t first_;
+};
+
+/// RFC 6901 JSON Pointer of a node ("" for the root).
+std::string pointer_of(const document& doc, const node& n);
+
+/// Appends `token` to a JSON Pointer, escaping '~' and '/'.
+void append_pointer_token(std::string& pointer, std::string_view token);
+
+}  // namespace bpv::json

@@ -1,0 +1,525 @@
+// The JSON walk. Iterative (an explicit stack of On-Demand iterators), so that depth costs
+// heap, not stack; every value is read, since On-Demand validates only what is read.
+#include "json/walker.hpp"
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <unordered_set>
+
+namespace bpv::json {
+
+namespace od = simdjson::ondemand;
+
+bool is_blank(std::string_view body) noexcept {
+  return std::all_of(body.begin(), body.end(), is_json_space);
+}
+
+bool is_json_number(std::string_view t) noexcept {
+  std::size_t i = 0, n = t.size();
+  auto digit = [&](std::size_t k) { return k < n && t[k] >= '0' && t[k] <= '9'; };
+  if (i < n && t[i] == '-') ++i;
+  if (!digit(i)) return false;
+  if (t[i] == '0') {
+    ++i;
+  } else {
+    while (digit(i)) ++i;
+  }
+  if (i < n && t[i] == '.') {
+    ++i;
+    if (!digit(i)) return false;
+    while (digit(i)) ++i;
+  }
+  if (i < n && (t[i] == 'e' || t[i] == 'E')) {
+    ++i;
+    if (i < n && (t[i] == '+' || t[i] == '-')) ++i;
+    if (!digit(i)) return false;
+    while (digit(i)) ++i;
+  }
+  return i == n;
+}
+
+std::size_t raw_index_of(std::string_view raw, std::size_t unescaped_index) noexcept {
+  std::size_t r = 0, u = 0;
+  while (r < raw.size() && u < unescaped_index) {
+    if (raw[r] != '\\') {
+      ++r;
+      ++u;
+      continue;
+    }
+    if (r + 1 < raw.size() && raw[r + 1] == 'u') {
+      // \uXXXX: one code point, or half of a surrogate pair (\uD8xx\uDCxx: 4 UTF-8 bytes).
+      unsigned cp = 0;
+      for (std::size_t k = r + 2; k < r + 6 && k < raw.size(); ++k) {
+        char c = raw[k];
+        cp = cp * 16 + static_cast<unsigned>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+      }
+      std::size_t bytes;
+      if (cp >= 0xD800 && cp <= 0xDBFF) {
+        bytes = 4;
+        r += 12;
+      } else {
+        bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
+        r += 6;
+      }
+      u += bytes;
+    } else {
+      r += 2;
+      ++u;
+    }
+  }
+  return std::min(r, raw.size());
+}
+
+namespace {
+
+// Plain UTF-8 check for the error path only: the index of the first byte that is not valid
+// UTF-8 (overlong forms, surrogates and code points beyond U+10FFFF included), or npos.
+std::size_t first_invalid_utf8(std::string_view s) noexcept {
+  auto const* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t n = s.size(), i = 0;
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    for (std::size_t k = 1; k < len; ++k) {
+      if (i + k >= n) return i;
+      unsigned b = p[i + k];
+      if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+// For errors found before any value could be read (simdjson's stage 1): the first raw
+// control character inside a string, or the opening quote of a string never closed.
+std::size_t first_string_problem(std::string_view s) noexcept {
+  bool in_string = false;
+  std::size_t open = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (!in_string) {
+      if (c == '"') {
+        in_string = true;
+        open = i;
+      }
+    } else if (c == '\\') {
+      ++i;
+    } else if (c == '"') {
+      in_string = false;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      return i;
+    }
+  }
+  return in_string ? open : std::string_view::npos;
+}
+
+std::string_view trim_right(std::string_view t) noexcept {
+  while (!t.empty() && is_json_space(t.back())) t.remove_suffix(1);
+  return t;
+}
+
+std::string describe_byte(std::string_view body, std::size_t at) {
+  if (at >= body.size()) return "the end of the body";
+  unsigned char c = static_cast<unsigned char>(body[at]);
+  if (c >= 0x21 && c < 0x7F) return std::string("'") + static_cast<char>(c) + "'";
+  static const char hex[] = "0123456789ABCDEF";
+  return std::string("byte 0x") + hex[c >> 4] + hex[c & 15];
+}
+
+// Duplicate detection for one object: a short linear list, then a hash set for wide objects,
+// so that many members stay linear overall.
+class member_names {
+ public:
+  void clear() noexcept {
+    small_.clear();
+    big_.clear();
+    use_big_ = false;
+  }
+  /// False when the name was seen before.
+  bool insert(std::string_view name) {
+    if (!use_big_) {
+      if (std::find(small_.begin(), small_.end(), name) != small_.end()) return false;
+      if (small_.size() < kSmall) {
+        small_.push_back(name);
+        return true;
+      }
+      big_.insert(small_.begin(), small_.end());
+      use_big_ = true;
+    }
+    return big_.insert(name).second;
+  }
+
+ private:
+  static constexpr std::size_t kSmall = 16;
+  std::vector<std::string_view> small_;
+  std::unordered_set<std::string_view> big_;
+  bool use_big_ = false;
+};
+
+// Where On-Demand stands, or nullptr when it has run off the end.
+const char* location(od::document& doc) noexcept {
+  const char* p = nullptr;
+  if (doc.current_location().get(p)) return nullptr;
+  return p;
+}
+
+struct frame {
+  bool is_object;
+  od::object_iterator object_it;
+  od::array_iterator array_it;
+  std::uint32_t node;
+  std::uint32_t last_child = none;
+  std::uint32_t count = 0;
+};
+
+}  // namespace
+
+struct walker::impl {
+  od::parser parser;
+  std::string padded;  // the input followed by SIMDJSON_PADDING bytes; reused
+  std::vector<frame> stack;
+  std::vector<member_names> names;  // one per open object level; reused
+
+  void walk(std::string_view body, const walk_limits& limits, document& out);
+};
+
+walker::walker() : impl_(std::make_unique<impl>()) {}
+walker::~walker() = default;
+walker::walker(walker&&) noexcept = default;
+walker& walker::operator=(walker&&) noexcept = default;
+
+void walker::walk(std::string_view body, const walk_limits& limits, document& out) {
+  impl_->walk(body, limits, out);
+}
+
+void walker::impl::walk(std::string_view body, const walk_limits& limits, document& out) {
+  out.clear();
+  auto fail = [&](failure::reason why, std::optional<std::size_t> at, std::string message) {
+    out.error = failure{why, at, std::move(message)};
+  };
+  if (body.size() > limits.max_body_bytes) {
+    fail(failure::reason::too_large, std::nullopt,
+         "the body is larger than the limit of " + std::to_string(limits.max_body_bytes) + " bytes");
+    return;
+  }
+
+  padded.assign(body);
+  padded.append(simdjson::SIMDJSON_PADDING, '\0');
+  const char* const base = padded.data();
+  auto offset_of = [&](const char* p) { return static_cast<std::size_t>(p - base); };
+  std::size_t const first_byte = static_cast<std::size_t>(
+      std::find_if_not(body.begin(), body.end(), is_json_space) - body.begin());
+
+  auto syntax_at = [&](std::size_t at, std::string_view what) {
+    fail(failure::reason::syntax, at,
+         std::string(what) + " at byte " + std::to_string(at) + " (" + describe_byte(body, at) + ")");
+  };
+  // Where simdjson stopped, and why in words a person can use.
+  auto syntax_error_from = [&](simdjson::error_code ec, const char* where) {
+    if (ec == simdjson::UTF8_ERROR) {
+      std::size_t at = first_invalid_utf8(body);
+      fail(failure::reason::syntax, at == std::string_view::npos ? std::optional<std::size_t>{} : at,
+           "the body is not valid UTF-8" +
+               (at == std::string_view::npos ? std::string() : " at byte " + std::to_string(at)));
+      return;
+    }
+    std::size_t s = first_string_problem(body);
+    if ((ec == simdjson::UNCLOSED_STRING || ec == simdjson::UNESCAPED_CHARS) && s != std::string_view::npos) {
+      syntax_at(s, body[s] == '"' ? "a string is never closed: not JSON" : "a raw control character in a string: not JSON");
+      return;
+    }
+    std::size_t at = where ? std::min(offset_of(where), body.size()) : first_byte;
+    std::string what = std::string("not JSON: ") + simdjson::error_message(ec);
+    if (ec == simdjson::STRING_ERROR) what = "not JSON: a bad escape or a lone surrogate in a string";
+    if (ec == simdjson::TAPE_ERROR || ec == simdjson::INCORRECT_TYPE || ec == simdjson::N_ATOM_ERROR ||
+        ec == simdjson::T_ATOM_ERROR || ec == simdjson::F_ATOM_ERROR)
+      what = "not JSON: unexpected text";
+    syntax_at(at, what);
+  };
+
+  if (parser.capacity() < body.size() || parser.max_capacity() < body.size()) {
+    parser = od::parser(std::max<std::size_t>(limits.max_body_bytes, body.size()));
+  }
+  od::document doc;
+  if (auto ec = parser.iterate(base, body.size(), padded.size()).get(doc)) {
+    syntax_error_from(ec, nullptr);
+    return;
+  }
+
+  od::json_type root_type;
+  if (auto ec = doc.type().get(root_type)) {
+    syntax_error_from(ec, base + first_byte);
+    return;
+  }
+  if (root_type != od::json_type::object) {
+    fail(failure::reason::not_object, first_byte,
+         "the body must be a JSON object, not " +
+             std::string(root_type == od::json_type::array    ? "an array"
+                         : root_type == od::json_type::string ? "a string"
+                         : root_type == od::json_type::number ? "a number"
+                         : root_type == od::json_type::boolean ? "a boolean"
+                                                               : "null"));
+    return;
+  }
+  if (limits.max_depth < 1) {
+    fail(failure::reason::too_deep, std::nullopt, "nesting is beyond the limit of 0 levels");
+    return;
+  }
+  od::object root_object;
+  if (auto ec = doc.get_object().get(root_object)) {
+    syntax_error_from(ec, base + first_byte);
+    return;
+  }
+
+  out.nodes.emplace_back();
+  out.nodes.back().kind = kind::object;
+  out.nodes.back().offset = first_byte;
+  stack.clear();
+  auto open_object = [&](od::object obj, std::uint32_t node_index) -> simdjson::error_code {
+    od::object_iterator it;
+    if (auto ec = obj.begin().get(it)) return ec;
+    stack.push_back(frame{true, it, {}, node_index});
+    if (names.size() < stack.size()) names.resize(stack.size());
+    names[stack.size() - 1].clear();
+    return simdjson::SUCCESS;
+  };
+  if (auto ec = open_object(root_object, 0)) {
+    syntax_error_from(ec, location(doc));
+    return;
+  }
+
+  // Reads the value in `v` into a new node (already linked); pushes a frame for containers.
+  // Returns false after recording a failure.
+  auto read_value = [&](od::value& v, std::uint32_t idx) -> bool {
+    od::json_type t;
+    std::string_view token = v.raw_json_token();
+    std::size_t const at = offset_of(token.data());
+    out.nodes[idx].offset = at;
+    if (auto ec = v.type().get(t)) {
+      syntax_error_from(ec, token.data());
+      return false;
+    }
+    node& n = out.nodes[idx];
+    switch (t) {
+      case od::json_type::object:
+      case od::json_type::array: {
+        if (n.depth > limits.max_depth) {
+          fail(failure::reason::too_deep, std::nullopt,
+               "nesting is beyond the limit of " + std::to_string(limits.max_depth) + " levels");
+          return false;
+        }
+        if (t == od::json_type::object) {
+          n.kind = kind::object;
+          od::object obj;
+          simdjson::error_code ec = v.get_object().get(obj);
+          if (!ec) ec = open_object(obj, idx);
+          if (ec) {
+            syntax_error_from(ec, token.data());
+            return false;
+          }
+        } else {
+          n.kind = kind::array;
+          od::array arr;
+          od::array_iterator it;
+          simdjson::error_code ec = v.get_array().get(arr);
+          if (!ec) ec = arr.begin().get(it);
+          if (ec) {
+            syntax_error_from(ec, token.data());
+            return false;
+          }
+          stack.push_back(frame{false, {}, it, idx});
+        }
+        return true;
+      }
+      case od::json_type::string: {
+        n.kind = kind::string;
+        std::string_view s;
+        if (auto ec = v.get_string().get(s)) {
+          syntax_error_from(ec, token.data());
+          return false;
+        }
+        n.text = s;
+        // The raw text between the quotes: up to the last quote of the token.
+        std::string_view tok = trim_right(token);
+        n.raw = tok.size() >= 2 ? tok.substr(1, tok.size() - 2) : std::string_view{};
+        return true;
+      }
+      case od::json_type::number: {
+        n.kind = kind::number;
+        n.text = trim_right(token);
+        if (!is_json_number(n.text)) {
+          syntax_at(at, "not JSON: a malformed number");
+          return false;
+        }
+        return true;
+      }
+      case od::json_type::boolean:
+      case od::json_type::null: {
+        n.kind = t == od::json_type::null ? kind::null : kind::boolean;
+        n.text = trim_right(token);
+        if (n.text != "true" && n.text != "false" && n.text != "null") {
+          syntax_at(at, "not JSON: unexpected text");
+          return false;
+        }
+        return true;
+      }
+    }
+    syntax_at(at, "not JSON: unexpected text");
+    return false;
+  };
+
+  // Appends a child node to the frame on top of the stack and links it.
+  auto add_child = [&]() -> std::uint32_t {
+    frame& f = stack.back();
+    auto idx = static_cast<std::uint32_t>(out.nodes.size());
+    node& n = out.nodes.emplace_back();
+    n.parent = f.node;
+    n.depth = static_cast<std::uint32_t>(stack.size()) + 1;
+    n.index = f.count++;
+    node& p = out.nodes[f.node];
+    if (f.last_child == none) {
+      p.first_child = idx;
+    } else {
+      out.nodes[f.last_child].next_sibling = idx;
+    }
+    f.last_child = idx;
+    p.child_count = f.count;
+    return idx;
+  };
+
+  while (!stack.empty()) {
+    frame& f = stack.back();
+    std::size_t const level = stack.size();
+    if (f.is_object) {
+      if (!(f.object_it != f.object_it)) {
+        stack.pop_back();
+        if (!stack.empty()) {
+          frame& parent = stack.back();
+          if (parent.is_object) ++parent.object_it; else ++parent.array_it;
+        }
+        continue;
+      }
+      od::field field;
+      if (auto ec = (*f.object_it).get(field)) {
+        syntax_error_from(ec, location(doc));
+        return;
+      }
+      const char* name_start = field.key().raw();  // just after the opening quote
+      std::string_view name;
+      if (auto ec = field.unescaped_key().get(name)) {
+        syntax_error_from(ec, name_start - 1);
+        return;
+      }
+      std::uint32_t idx = add_child();
+      node& n = out.nodes[idx];
+      n.name = name;
+      n.name_offset = offset_of(name_start) - 1;
+      // The raw name ends at its closing quote: the first '"' not escaped.
+      {
+        const char* p = name_start;
+        const char* const stop = base + body.size();
+        while (p < stop && *p != '"') p += (*p == '\\') ? 2 : 1;
+        if (p > stop) p = stop;
+        n.raw_name = std::string_view(name_start, static_cast<std::size_t>(p - name_start));
+      }
+      n.duplicate = !names[level - 1].insert(name);
+      od::value v = field.value();
+      if (!read_value(v, idx)) return;
+      if (stack.size() == level) ++stack.back().object_it;
+    } else {
+      if (!(f.array_it != f.array_it)) {
+        stack.pop_back();
+        if (!stack.empty()) {
+          frame& parent = stack.back();
+          if (parent.is_object) ++parent.object_it; else ++parent.array_it;
+        }
+        continue;
+      }
+      od::value v;
+      if (auto ec = (*f.array_it).get(v)) {
+        syntax_error_from(ec, location(doc));
+        return;
+      }
+      std::uint32_t idx = add_child();
+      if (!read_value(v, idx)) return;
+      if (stack.size() == level) ++stack.back().array_it;
+    }
+  }
+
+  // On-Demand stops quietly on some errors (a missing comma closes the iterator): a dead
+  // iterator, or anything left after the root object, is not JSON.
+  const char* loc = nullptr;
+  auto end = doc.current_location().get(loc);
+  if (!doc.is_alive()) {
+    syntax_error_from(simdjson::TAPE_ERROR, loc);
+    return;
+  }
+  if (end != simdjson::OUT_OF_BOUNDS) {
+    std::size_t at = loc ? offset_of(loc) : body.size();
+    syntax_at(at, "not JSON: content after the body's object");
+  }
+}
+
+std::string_view to_string(kind k) noexcept {
+  switch (k) {
+    case kind::object: return "object";
+    case kind::array: return "array";
+    case kind::string: return "string";
+    case kind::number: return "number";
+    case kind::boolean: return "boolean";
+    case kind::null: return "null";
+  }
+  return "value";
+}
+
+void append_pointer_token(std::string& pointer, std::string_view token) {
+  pointer.push_back('/');
+  for (char c : token) {
+    if (c == '~') {
+      pointer += "~0";
+    } else if (c == '/') {
+      pointer += "~1";
+    } else {
+      pointer.push_back(c);
+    }
+  }
+}
+
+std::string pointer_of(const document& doc, const node& n) {
+  // Collect the chain root-ward, then write it root-first.
+  std::vector<const node*> chain;
+  for (const node* p = &n; p->parent != none; p = &doc.nodes[p->parent]) chain.push_back(p);
+  std::string out;
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    const node& c = **it;
+    if (c.is_member()) {
+      append_pointer_token(out, c.name);
+    } else {
+      append_pointer_token(out, std::to_string(c.index));
+    }
+  }
+  return out;
+}
+
+}  // namespace bpv::json

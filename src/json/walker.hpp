@@ -1,0 +1,51 @@
+// One pass over a request body with simdjson On-Demand, building a json::document.
+// Private to the library; simdjson stays behind this header.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string_view>
+
+#include "json/document.hpp"
+
+namespace bpv::json {
+
+struct walk_limits {
+  std::size_t max_body_bytes;
+  std::size_t max_depth;
+};
+
+/// Reusable: keeps the parser, the padded copy of the input and its scratch space.
+class walker {
+ public:
+  walker();
+  ~walker();
+  walker(walker&&) noexcept;
+  walker& operator=(walker&&) noexcept;
+
+  /// Reads `body` (which must be non-blank) into `out`. Rejects what is not one JSON object:
+  /// syntax errors, trailing content, invalid UTF-8, lone surrogates, nesting beyond
+  /// max_depth, bodies beyond max_body_bytes. Every value is read, so nothing is left
+  /// unvalidated. Duplicate member names (after unescaping) are marked, not rejected.
+  /// Never recurses, never throws except std::bad_alloc.
+  void walk(std::string_view body, const walk_limits& limits, document& out);
+
+ private:
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
+/// JSON's white space: space, tab, line feed, carriage return.
+constexpr bool is_json_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/// True when `body` has nothing but JSON white space.
+bool is_blank(std::string_view body) noexcept;
+
+/// RFC 8259 number syntax: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?
+bool is_json_number(std::string_view text) noexcept;
+
+/// Maps an index into a string's unescaped text to the byte of the raw text (between the
+/// quotes) where that character's source starts: a plain byte, or the '\' of its escape.
+std::size_t raw_index_of(std::string_view raw, std::size_t unescaped_index) noexcept;
+
+}  // namespace bpv::json

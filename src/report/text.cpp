@@ -1,0 +1,107 @@
+// The report for people: each finding, then the input line with a caret under the offset.
+#include <algorithm>
+#include <string>
+
+#include "bpv/report.hpp"
+
+namespace bpv {
+namespace {
+
+constexpr std::size_t context_chars = 60;  // shown on each side of the offset on long lines
+
+bool is_lead(unsigned char c) noexcept { return (c & 0xC0) != 0x80; }
+
+// Steps back `n` characters from byte `i`, not before `floor`.
+std::size_t back_chars(std::string_view s, std::size_t i, std::size_t n, std::size_t floor) noexcept {
+  while (i > floor && n > 0) {
+    --i;
+    while (i > floor && !is_lead(static_cast<unsigned char>(s[i]))) --i;
+    --n;
+  }
+  return i;
+}
+
+std::size_t forward_chars(std::string_view s, std::size_t i, std::size_t n, std::size_t ceiling) noexcept {
+  while (i < ceiling && n > 0) {
+    ++i;
+    while (i < ceiling && !is_lead(static_cast<unsigned char>(s[i]))) ++i;
+    --n;
+  }
+  return i;
+}
+
+// The line holding `offset`, shown on one screen line, and a caret line under it. Reads
+// nothing outside `input`.
+void append_excerpt(std::string& out, std::string_view input, std::size_t offset) {
+  constexpr auto npos = std::string_view::npos;
+  offset = std::min(offset, input.size());
+  std::size_t const nl = offset == 0 ? npos : input.rfind('\n', offset - 1);
+  std::size_t const line_start = nl == npos ? 0 : nl + 1;
+  std::size_t line_end = input.find('\n', offset);
+  if (line_end == npos) line_end = input.size();
+  auto const line_no = std::count(input.begin(), input.begin() + static_cast<std::ptrdiff_t>(line_start), '\n') + 1;
+
+  std::size_t const from = back_chars(input, offset, context_chars, line_start);
+  std::size_t const to = forward_chars(input, offset, context_chars, line_end);
+  std::string shown = from > line_start ? "..." : "";
+  std::size_t col = shown.size();
+  for (std::size_t i = from; i < to;) {
+    unsigned char const c = static_cast<unsigned char>(input[i]);
+    std::size_t len = 1;
+    if (c >= 0x80) {
+      len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      bool ok = c >= 0xC2 && c <= 0xF4 && i + len <= to;
+      for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(input[i + k]) & 0xC0) == 0x80;
+      if (ok) {
+        shown.append(input.substr(i, len));
+      } else {
+        shown += '?';  // not UTF-8: one column per byte
+        len = 1;
+      }
+    } else {
+      shown += (c < 0x20 || c == 0x7F) ? ' ' : static_cast<char>(c);
+    }
+    if (i < offset) ++col;
+    i += len;
+  }
+  if (to < line_end) shown += "...";
+
+  std::string const number = std::to_string(line_no);
+  out += "    " + number + " | " + shown + "\n";
+  out += "    " + std::string(number.size(), ' ') + " | " + std::string(col, ' ') + "^\n";
+}
+
+// Appends each piece in turn (no temporaries from operator+).
+template <class... Parts>
+void append(std::string& out, const Parts&... parts) {
+  (out.append(parts), ...);
+}
+
+std::string counted(std::size_t n, std::string_view what) {
+  return std::to_string(n) + ' ' + std::string(what) + (n == 1 ? "" : "s");
+}
+
+}  // namespace
+
+std::string to_text(const report& r, std::string_view input, std::string_view source) {
+  std::size_t errors = 0, warnings = 0, notes = 0;
+  for (const auto& d : r.diagnostics)
+    ++(d.severity == severity::error ? errors : d.severity == severity::warning ? warnings : notes);
+  std::string out;
+  append(out, source, std::string_view(r.valid ? ": valid (HTTP " : ": invalid (HTTP "), std::to_string(r.http_status),
+         std::string_view("), "), counted(errors, "error"), std::string_view(", "), counted(warnings, "warning"),
+         std::string_view(", "), counted(notes, "note"), std::string_view("\n"));
+  for (const auto& d : r.diagnostics) {
+    append(out, std::string_view("  "), to_string(d.severity));
+    if (!d.code.empty()) append(out, std::string_view(" "), d.code);
+    append(out, std::string_view(" at "), d.path.empty() ? std::string_view("(body)") : std::string_view(d.path));
+    if (d.offset) append(out, std::string_view(", byte "), std::to_string(*d.offset));
+    append(out, std::string_view(" ["), d.rule, std::string_view("]\n    "), d.message, std::string_view("\n"));
+    if (d.offset) append_excerpt(out, input, *d.offset);
+  }
+  append(out, std::string_view("  response: "), response_json(r), std::string_view("\n"));
+  if (r.effective) append(out, std::string_view("  effective: "), to_json(*r.effective), std::string_view("\n"));
+  return out;
+}
+
+}  // namespace bpv

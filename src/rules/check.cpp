@@ -1,0 +1,435 @@
+// The rules over a walked body. Each check names the rule it enforces (see catalog.cpp for
+// the sentence of the page behind it); all findings are collected, none stops the others.
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "grammar/utc_offset.hpp"
+#include "json/walker.hpp"
+#include "rules/findings.hpp"
+#include "rules/members.hpp"
+#include "rules/numbers.hpp"
+#include "rules/request.hpp"
+#include "time/clock.hpp"
+
+namespace bpv::engine {
+
+using json::kind;
+using json::node;
+
+std::string quoted(std::string_view text) {
+  constexpr std::size_t max_shown = 48;
+  std::string out = "\"";
+  std::size_t shown = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (shown >= max_shown && (c & 0xC0) != 0x80) {
+      out += "...";
+      break;
+    }
+    if (c < 0x20 || c == 0x7F) {
+      static const char hex[] = "0123456789ABCDEF";
+      out += "\\u00";
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+    if ((c & 0xC0) != 0x80) ++shown;
+  }
+  out += '"';
+  return out;
+}
+
+namespace {
+
+constexpr std::size_t max_start_times = 24;
+constexpr std::size_t max_name_chars = 64;
+constexpr int min_offset = -12 * 60, max_offset = 14 * 60;
+constexpr std::array<std::string_view, 7> week_days = {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"};
+
+std::string article_kind(kind k) {
+  switch (k) {
+    case kind::object: return "an object";
+    case kind::array: return "an array";
+    case kind::string: return "a string";
+    case kind::number: return "a number";
+    case kind::boolean: return "a boolean";
+    case kind::null: return "null";
+  }
+  return "a value";
+}
+
+// The value for messages: strings quoted, other values as written, containers by kind.
+std::string shown(const node& n) {
+  if (n.kind == kind::string) return quoted(n.text);
+  if (n.kind == kind::object || n.kind == kind::array) return article_kind(n.kind);
+  return std::string(n.text.substr(0, 48)) + (n.text.size() > 48 ? "..." : "");
+}
+
+std::size_t code_points(std::string_view s) noexcept {
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+// Byte of the raw input where the unescaped character at `index` of string node `n` starts.
+std::size_t offset_in_string(const node& n, std::size_t index) noexcept {
+  return n.offset + 1 + json::raw_index_of(n.raw, index);
+}
+
+bool has_angle_bracket(std::string_view s) noexcept { return s.find_first_of("<>") != std::string_view::npos; }
+
+// The character at byte `i` of a valid UTF-8 string, for a message: 'x', or U+XXXX.
+std::string describe_char(std::string_view s, std::size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c > 0x20 && c < 0x7F) return std::string("'") + static_cast<char>(c) + "'";
+  unsigned cp = c;
+  std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  if (len > 1) {
+    cp = c & (0x3F >> (len - 1));
+    for (std::size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  }
+  static const char hex[] = "0123456789ABCDEF";
+  std::string out = c == ' ' ? "a space (U+" : "U+";
+  bool started = false;
+  for (int shift = 20; shift >= 0; shift -= 4) {
+    unsigned d = (cp >> shift) & 15;
+    if (d || started || shift <= 12) {
+      out += hex[d];
+      started = true;
+    }
+  }
+  if (c == ' ') out += ")";
+  return out;
+}
+
+class checker {
+ public:
+  checker(const json::document& doc, const request& req, const context& ctx, scratch& s, std::vector<diagnostic>& out)
+      : doc_(doc), req_(req), ctx_(ctx), scratch_(s), f_(out) {}
+
+  void run() {
+    const node& root = doc_.root();
+    members_of(root, object_id::root);
+    if (req_.scheduled_policy && req_.scheduled_policy->kind == kind::object)
+      members_of(*req_.scheduled_policy, object_id::scheduled_policy);
+    everywhere();
+    if (!req_.has_api_member())
+      f_.add(rule::body_nothing_to_modify, "", root.offset,
+             root.child_count == 0
+                 ? "the request object is empty: give at least one of backup_policy_name, scheduled_policy, time_zone"
+                 : "the request holds no member of the API (backup_policy_name, scheduled_policy, time_zone): nothing to modify");
+    if (req_.backup_policy_name) name(*req_.backup_policy_name);
+    std::optional<int> const offset = time_zone();
+    if (req_.scheduled_policy) scheduled_policy(*req_.scheduled_policy, offset);
+  }
+
+ private:
+  std::string path(const node& n) const { return json::pointer_of(doc_, n); }
+
+  // Unknown, misplaced and near-miss members of the two objects the API defines.
+  void members_of(const node& object, object_id in) {
+    for (const node& m : json::children(doc_, object)) {
+      if (m.duplicate || find_member(in, m.name)) continue;
+      if (const member_spec* other = find_elsewhere(in, m.name)) {
+        std::string belongs = other->in == object_id::root ? "at the top level of the body" : "inside scheduled_policy";
+        f_.add(rule::member_misplaced, path(m), m.name_offset,
+               std::string(m.name) + " is ignored here: it belongs " + belongs);
+      } else if (const member_spec* near = near_miss_of(in, m.name)) {
+        f_.add(rule::member_near_miss, near->code, path(m), m.name_offset,
+               "unknown member " + quoted(m.name) + ": did you mean " + std::string(near->name) +
+                   "? (as written it would be ignored)");
+      } else {
+        f_.add(rule::member_unknown, path(m), m.name_offset,
+               "unknown member " + quoted(m.name) + " is ignored by the service");
+      }
+    }
+  }
+
+  // Rules that hold at any depth: duplicate names, '<' and '>' in any string.
+  void everywhere() {
+    for (const node& n : doc_.nodes) {
+      if (n.is_member() && n.duplicate)
+        f_.add(rule::member_duplicate, path(n), n.name_offset,
+               "member " + quoted(n.name) + " appears more than once in its object; parsers disagree on which one counts");
+      if (n.is_member() && has_angle_bracket(n.name))
+        f_.add(rule::string_angle_brackets, path(n), n.name_offset,
+               "member name " + quoted(n.name) + " contains '<' or '>', which the request cannot contain");
+      if (n.kind == kind::string && has_angle_bracket(n.text))
+        f_.add(rule::string_angle_brackets, path(n), n.offset,
+               "the value " + quoted(n.text) + " contains '<' or '>', which the request cannot contain");
+    }
+  }
+
+  void wrong_type(rule r, const node& n, std::string_view member, std::string_view wanted) {
+    f_.add(r, path(n), n.offset, std::string(member) + " must be " + std::string(wanted) + ", not " + article_kind(n.kind));
+  }
+
+  void name(const node& n) {
+    if (ctx_.target_is_default)
+      f_.add(rule::name_default_policy, path(n), n.offset,
+             "the tenant's default backup policy cannot be renamed: leave out backup_policy_name");
+    if (n.kind != kind::string) return wrong_type(rule::name_type, n, "backup_policy_name", "a string");
+    std::string_view const s = n.text;
+    std::size_t const chars = code_points(s);
+    if (chars < 1 || chars > max_name_chars)
+      f_.add(rule::name_length, path(n), n.offset,
+             "backup_policy_name must be 1 to 64 characters long, not " + std::to_string(chars));
+    auto const bad = std::find_if(s.begin(), s.end(), [](char c) {
+      return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-');
+    });
+    if (bad != s.end()) {
+      std::size_t const i = static_cast<std::size_t>(bad - s.begin());
+      f_.add(rule::name_characters, path(n), n.offset,
+             "backup_policy_name may hold only letters, digits, '_' and '-'; character " +
+                 std::to_string(code_points(s.substr(0, i)) + 1) + " is " + describe_char(s, i));
+    }
+    if (s.starts_with("default"))
+      f_.add(rule::name_default_prefix, path(n), n.offset, "backup_policy_name cannot start with \"default\"");
+  }
+
+  // The offset in minutes when time_zone is absent (0) or valid; nothing when it is invalid.
+  std::optional<int> time_zone() {
+    const node* n = req_.time_zone;
+    if (!n) return 0;
+    if (n->kind != kind::string) {
+      wrong_type(rule::time_zone_type, *n, "time_zone", "a string in the UTC+HH:mm or UTC-HH:mm format");
+      return std::nullopt;
+    }
+    grammar::utc_offset tz;
+    if (auto e = grammar::parse_utc_offset(n->text, tz)) {
+      f_.add(rule::time_zone_syntax, path(*n), offset_in_string(*n, e->offset),
+             "time_zone " + quoted(n->text) + " is not in the UTC+HH:mm or UTC-HH:mm format: " + std::string(e->expected));
+      return std::nullopt;
+    }
+    if (tz.minutes > 59) {
+      f_.add(rule::time_zone_range, path(*n), offset_in_string(*n, tz.minute_offset),
+             "time_zone " + quoted(n->text) + " has minute " + std::to_string(tz.minutes) + "; minutes run from 00 to 59");
+      return std::nullopt;
+    }
+    if (tz.total_minutes() < min_offset || tz.total_minutes() > max_offset) {
+      f_.add(rule::time_zone_range, path(*n), offset_in_string(*n, tz.hour_offset),
+             "time_zone " + quoted(n->text) + " is outside the civil time zones, UTC-12:00 to UTC+14:00");
+      return std::nullopt;
+    }
+    return tz.total_minutes();
+  }
+
+  void scheduled_policy(const node& sp, std::optional<int> offset) {
+    if (sp.kind != kind::object)
+      return wrong_type(rule::scheduled_policy_type, sp, "scheduled_policy", "an object");
+    if (!req_.frequency && !req_.week_frequency)
+      f_.add(rule::scheduled_policy_interval_required, path(sp), sp.offset,
+             "scheduled_policy must contain frequency (every N days) or week_frequency (days of the week)");
+    if (req_.start_time) start_time(*req_.start_time, offset);
+    if (req_.frequency) integer_field(*req_.frequency, "frequency", rule::frequency_type, rule::frequency_range, 1, 14, " (days)");
+    if (req_.week_frequency) week_frequency(*req_.week_frequency);
+    if (req_.frequency && req_.week_frequency)
+      f_.add(rule::week_frequency_ignored, path(*req_.week_frequency), req_.week_frequency->name_offset,
+             "frequency and week_frequency are both set: frequency prevails and week_frequency is ignored");
+    if (req_.rentention_num)
+      integer_field(*req_.rentention_num, "rentention_num", rule::rentention_num_type, rule::rentention_num_range, 2, 14, "");
+    if (req_.rentention_day) rentention_day(*req_.rentention_day);
+    if (req_.rentention_num && req_.rentention_day)
+      f_.add(rule::rentention_day_ignored, path(*req_.rentention_day), req_.rentention_day->name_offset,
+             "rentention_num and rentention_day are both set: rentention_num prevails and rentention_day is ignored");
+    if (req_.remain_first_backup_of_curMonth)
+      one_of(*req_.remain_first_backup_of_curMonth, "remain_first_backup_of_curMonth", rule::remain_first_type,
+             rule::remain_first_value, {"Y", "N"});
+    if (req_.status) one_of(*req_.status, "status", rule::status_type, rule::status_value, {"ON", "OFF"});
+  }
+
+  void integer_field(const node& n, std::string_view member, rule type_rule, rule range_rule, std::int64_t lo,
+                     std::int64_t hi, std::string_view unit) {
+    if (n.kind != kind::number) return wrong_type(type_rule, n, member, "an integer");
+    std::optional<std::int64_t> v = integer_literal(n.text);
+    if (!v) {
+      f_.add(type_rule, path(n), n.offset,
+             std::string(member) + " must be an integer written without fraction or exponent, not " + shown(n));
+      return;
+    }
+    if (*v < lo || *v > hi)
+      f_.add(range_rule, path(n), n.offset,
+             std::string(member) + " must be " + std::to_string(lo) + " to " + std::to_string(hi) + std::string(unit) +
+                 ", not " + shown(n));
+  }
+
+  void rentention_day(const node& n) {
+    if (n.kind != kind::number) return wrong_type(rule::rentention_day_type, n, "rentention_day", "a number");
+    std::int64_t const days = floor_of(n.text);
+    if (days < 2 || days > 99999) {
+      std::string rounded = integer_literal(n.text) ? "" : " (" + shown(n) + " rounds down to " + std::to_string(days) + ")";
+      f_.add(rule::rentention_day_range, path(n), n.offset,
+             "rentention_day must be 2 to 99999 days, not " + shown(n) + rounded);
+    }
+  }
+
+  void one_of(const node& n, std::string_view member, rule type_rule, rule value_rule,
+              std::initializer_list<std::string_view> allowed) {
+    if (n.kind != kind::string) return wrong_type(type_rule, n, member, "a string");
+    if (std::find(allowed.begin(), allowed.end(), n.text) != allowed.end()) return;
+    std::string list;
+    for (auto a : allowed) list += (list.empty() ? "\"" : " or \"") + std::string(a) + "\"";
+    f_.add(value_rule, path(n), n.offset, std::string(member) + " must be " + list + " (upper case), not " + shown(n));
+  }
+
+  void week_frequency(const node& n) {
+    if (n.kind != kind::array)
+      return wrong_type(rule::week_frequency_type, n, "week_frequency", "an array of days such as [\"MON\"]");
+    if (n.child_count == 0) {
+      f_.add(rule::week_frequency_empty, path(n), n.offset,
+             "week_frequency must list at least one day: SUN, MON, TUE, WED, THU, FRI, SAT");
+      return;
+    }
+    std::array<bool, week_days.size()> seen{};
+    for (const node& item : json::children(doc_, n)) {
+      auto const day = item.kind == kind::string ? std::find(week_days.begin(), week_days.end(), item.text) : week_days.end();
+      if (day == week_days.end()) {
+        f_.add(rule::week_frequency_day, path(item), item.offset,
+               "week_frequency items must be one of SUN, MON, TUE, WED, THU, FRI, SAT (upper case), not " + shown(item));
+        continue;
+      }
+      bool& was = seen[static_cast<std::size_t>(day - week_days.begin())];
+      if (was)
+        f_.add(rule::week_frequency_duplicate, path(item), item.offset,
+               std::string(*day) + " appears more than once in week_frequency");
+      was = true;
+    }
+  }
+
+  void start_time(const node& n, std::optional<int> offset) {
+    if (n.kind != kind::string)
+      return wrong_type(rule::start_time_type, n, "start_time", "a string of HH:mm times such as \"02:00,14:00\"");
+    auto& times = scratch_.times;
+    if (auto e = grammar::parse_start_times(n.text, times)) {
+      f_.add(rule::start_time_syntax, path(n), offset_in_string(n, e->offset),
+             "start_time must be HH:mm times separated by ',' (no spaces): " + std::string(e->expected) + " at character " +
+                 std::to_string(code_points(n.text.substr(0, e->offset)) + 1));
+      return;
+    }
+    if (times.size() > max_start_times) {
+      f_.add(rule::start_time_count, path(n), offset_in_string(n, times[max_start_times].hour_offset),
+             "start_time may list at most 24 times; it lists " + std::to_string(times.size()));
+      return;
+    }
+    bool all_valid = true;
+    for (const auto& t : times) {
+      if (t.hour > 23) {
+        f_.add(rule::start_time_hour, path(n), offset_in_string(n, t.hour_offset),
+               "start_time hour " + std::to_string(t.hour) + " is out of range: hours run from 00 to 23");
+        all_valid = false;
+      }
+      if (t.minute != 0) {
+        f_.add(rule::start_time_full_hour, path(n), offset_in_string(n, t.minute_offset),
+               "expected minute 00: backups start on the full hour, not at minute " + two(t.minute));
+        all_valid = false;
+      }
+    }
+    // Order, duplicates and day crossing would be guesses with a bad entry or time zone.
+    if (!all_valid || !offset) return;
+    order_and_days(n, *offset);
+  }
+
+  static std::string two(unsigned v) { return std::string(1, static_cast<char>('0' + v / 10)) + static_cast<char>('0' + v % 10); }
+  static std::string clock(int minutes) {
+    return two(static_cast<unsigned>(minutes / 60)) + ":" + two(static_cast<unsigned>(minutes % 60));
+  }
+
+  void order_and_days(const node& n, int offset) {
+    const auto& times = scratch_.times;
+    std::array<bool, 24> seen{};
+    bool order_reported = false;
+    int prev_local = -1;
+    unsigned prev_hour = 0;
+    int first_day = 0;
+    bool crosses = false;
+    for (std::size_t i = 0; i < times.size(); ++i) {
+      const auto& t = times[i];
+      int const local = time::local_minutes(static_cast<int>(t.minutes()), offset);
+      int const day = time::utc_day_of_local(local, offset);
+      if (i == 0) first_day = day;
+      crosses = crosses || day != first_day;
+      if (seen[t.hour]) {
+        f_.add(rule::start_time_duplicate, path(n), offset_in_string(n, t.hour_offset),
+               "start_time lists " + clock(static_cast<int>(t.minutes())) + " more than once");
+        continue;
+      }
+      seen[t.hour] = true;
+      if (prev_local >= 0 && local <= prev_local && !order_reported) {
+        f_.add(rule::start_time_order, path(n), offset_in_string(n, t.hour_offset),
+               "start times must be in ascending order by local time: " + clock(static_cast<int>(t.minutes())) +
+                   " (local " + clock(local) + ") comes after " + clock(static_cast<int>(prev_hour * 60)) + " (local " +
+                   clock(prev_local) + ")");
+        order_reported = true;
+      }
+      prev_local = local;
+      prev_hour = t.hour;
+    }
+    if (crosses && req_.frequency)
+      f_.add(rule::start_time_utc_day_crossing, path(*req_.frequency), req_.frequency->name_offset,
+             "the start times fall on different UTC days at this time_zone: schedule by week_frequency instead of frequency");
+  }
+
+  const json::document& doc_;
+  const request& req_;
+  const context& ctx_;
+  scratch& scratch_;
+  findings f_;
+};
+
+const node* member(const json::document& doc, const node& object, std::string_view name) {
+  for (const node& m : json::children(doc, object))
+    if (!m.duplicate && m.name == name) return &m;
+  return nullptr;
+}
+
+std::int64_t integer_of(const node& n) { return integer_literal(n.text).value_or(0); }
+
+}  // namespace
+
+request bind(const json::document& doc) {
+  request r;
+  const node& root = doc.root();
+  r.backup_policy_name = member(doc, root, "backup_policy_name");
+  r.scheduled_policy = member(doc, root, "scheduled_policy");
+  r.time_zone = member(doc, root, "time_zone");
+  if (r.scheduled_policy && r.scheduled_policy->kind == kind::object) {
+    const node& sp = *r.scheduled_policy;
+    r.start_time = member(doc, sp, "start_time");
+    r.frequency = member(doc, sp, "frequency");
+    r.week_frequency = member(doc, sp, "week_frequency");
+    r.rentention_num = member(doc, sp, "rentention_num");
+    r.rentention_day = member(doc, sp, "rentention_day");
+    r.remain_first_backup_of_curMonth = member(doc, sp, "remain_first_backup_of_curMonth");
+    r.status = member(doc, sp, "status");
+  }
+  return r;
+}
+
+void check(const json::document& doc, const request& req, const context& ctx, scratch& s, std::vector<diagnostic>& out) {
+  checker(doc, req, ctx, s, out).run();
+}
+
+policy effective_of(const json::document& doc, const request& req) {
+  policy p;
+  auto text = [](const node* n) { return n ? std::optional<std::string>(n->text) : std::nullopt; };
+  p.backup_policy_name = text(req.backup_policy_name);
+  p.time_zone = text(req.time_zone);
+  if (req.scheduled_policy) {
+    scheduled_policy& sp = p.scheduled_policy.emplace();
+    sp.start_time = text(req.start_time);
+    if (req.frequency) sp.frequency = integer_of(*req.frequency);
+    if (req.week_frequency && !req.frequency) {
+      auto& days = sp.week_frequency.emplace();
+      for (const node& item : json::children(doc, *req.week_frequency)) days.emplace_back(item.text);
+    }
+    if (req.rentention_num) sp.rentention_num = integer_of(*req.rentention_num);
+    if (req.rentention_day && !req.rentention_num) sp.rentention_day = floor_of(req.rentention_day->text);
+    sp.remain_first_backup_of_curMonth = text(req.remain_first_backup_of_curMonth);
+    sp.status = text(req.status);
+  }
+  return p;
+}
+
+}  // namespace bpv::engine

@@ -1,0 +1,46 @@
+// The typed request: the members of the API found in the body, each a node of the walk
+// (so with its place). Binding takes the first occurrence of each member; later ones are
+// duplicates and reported as such.
+#pragma once
+
+#include <vector>
+
+#include "bpv/policy.hpp"
+#include "bpv/validator.hpp"
+#include "grammar/start_time.hpp"
+#include "json/document.hpp"
+
+namespace bpv::engine {
+
+struct request {
+  const json::node* backup_policy_name = nullptr;
+  const json::node* scheduled_policy = nullptr;
+  const json::node* time_zone = nullptr;
+  // Members of scheduled_policy (bound only when it is an object).
+  const json::node* start_time = nullptr;
+  const json::node* frequency = nullptr;
+  const json::node* week_frequency = nullptr;
+  const json::node* rentention_num = nullptr;
+  const json::node* rentention_day = nullptr;
+  const json::node* remain_first_backup_of_curMonth = nullptr;
+  const json::node* status = nullptr;
+
+  bool has_api_member() const noexcept { return backup_policy_name || scheduled_policy || time_zone; }
+};
+
+request bind(const json::document& doc);
+
+/// Storage the checks reuse from one request to the next.
+struct scratch {
+  std::vector<grammar::clock_time> times;
+};
+
+/// Runs every rule over a walked body, appending findings to `out` (unsorted).
+void check(const json::document& doc, const request& req, const context& ctx, scratch& s,
+           std::vector<diagnostic>& out);
+
+/// The policy the service would store, for a request without errors: members of the API only,
+/// precedence applied, rentention_day rounded down.
+policy effective_of(const json::document& doc, const request& req);
+
+}  // namespace bpv::engine

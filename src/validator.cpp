@@ -1,0 +1,97 @@
+// The pipeline: bytes -> JSON walk -> typed request -> rules -> report.
+#include "bpv/validator.hpp"
+
+#include <algorithm>
+
+#include "json/walker.hpp"
+#include "rules/findings.hpp"
+#include "rules/request.hpp"
+
+namespace bpv {
+
+struct validator::impl {
+  options opts;
+  json::walker walker;
+  json::document doc;
+  engine::scratch scratch;
+};
+
+validator::validator(options opts) : impl_(std::make_unique<impl>()) { impl_->opts = opts; }
+validator::~validator() = default;
+validator::validator(validator&&) noexcept = default;
+validator& validator::operator=(validator&&) noexcept = default;
+
+const options& validator::config() const noexcept { return impl_->opts; }
+
+report validator::validate(std::string_view body, const context& ctx) {
+  report r;
+  validate(body, ctx, r);
+  return r;
+}
+
+namespace {
+
+// decisions.md: at one offset, 0101, 0102, 0100, any other code, then 0221, warnings, info.
+int rank(const diagnostic& d) noexcept {
+  if (d.severity == severity::info) return 6;
+  if (d.severity == severity::warning) return 5;
+  if (d.code == "AutoBackup.0101") return 0;
+  if (d.code == "AutoBackup.0102") return 1;
+  if (d.code == "AutoBackup.0100") return 2;
+  if (d.code == "AutoBackup.0221") return 4;
+  return 3;
+}
+
+engine::rule rule_for(json::failure::reason why) noexcept {
+  switch (why) {
+    case json::failure::reason::syntax: return engine::rule::body_not_json;
+    case json::failure::reason::not_object: return engine::rule::body_not_object;
+    case json::failure::reason::too_deep: return engine::rule::body_too_deep;
+    case json::failure::reason::too_large: return engine::rule::body_too_large;
+  }
+  return engine::rule::body_not_json;
+}
+
+}  // namespace
+
+void validator::validate(std::string_view body, const context& ctx, report& out) {
+  impl& m = *impl_;
+  out.diagnostics.clear();
+  out.effective.reset();
+  if (ctx.policy_id) {
+    out.policy_id.emplace(*ctx.policy_id);
+  } else {
+    out.policy_id.reset();
+  }
+  engine::findings f(out.diagnostics);
+
+  // The URI comes before the body: its finding is listed first among those without an offset.
+  if (ctx.policy_id && ctx.policy_id->empty())
+    f.add(engine::rule::request_policy_id_empty, "", std::nullopt,
+          "the policy ID in the URI is empty: PUT /v2/{project_id}/backuppolicy/{policy_id} needs one");
+
+  std::optional<engine::request> req;
+  if (json::is_blank(body)) {
+    f.add(engine::rule::body_empty, "", std::nullopt, "the request body is empty: send a JSON object with the members to change");
+  } else {
+    m.walker.walk(body, json::walk_limits{m.opts.limits.max_body_bytes, m.opts.limits.max_depth}, m.doc);
+    if (m.doc.error) {
+      f.add(rule_for(m.doc.error->why), "", m.doc.error->offset, m.doc.error->message);
+    } else {
+      req = engine::bind(m.doc);
+      engine::check(m.doc, *req, ctx, m.scratch, out.diagnostics);
+    }
+  }
+
+  std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(), [](const diagnostic& a, const diagnostic& b) {
+    if (a.offset.has_value() != b.offset.has_value()) return !a.offset.has_value();
+    if (a.offset != b.offset) return *a.offset < *b.offset;
+    return rank(a) < rank(b);
+  });
+  out.valid = std::none_of(out.diagnostics.begin(), out.diagnostics.end(),
+                           [](const diagnostic& d) { return d.severity == severity::error; });
+  out.http_status = out.valid ? 200 : 400;
+  if (out.valid && req) out.effective = engine::effective_of(m.doc, *req);
+}
+
+}  // namespace bpv
