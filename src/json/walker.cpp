@@ -2,6 +2,8 @@
 // heap, not stack; every value is read, since On-Demand validates only what is read.
 #include "json/walker.hpp"
 
+#include "json/locate.hpp"
+
 #include <simdjson.h>
 
 #include <algorithm>
@@ -74,65 +76,6 @@ std::size_t raw_index_of(std::string_view raw, std::size_t unescaped_index) noex
 }
 
 namespace {
-
-// Plain UTF-8 check for the error path only: the index of the first byte that is not valid
-// UTF-8 (overlong forms, surrogates and code points beyond U+10FFFF included), or npos.
-std::size_t first_invalid_utf8(std::string_view s) noexcept {
-  auto const* p = reinterpret_cast<const unsigned char*>(s.data());
-  std::size_t n = s.size(), i = 0;
-  while (i < n) {
-    unsigned char c = p[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return i;
-    }
-    for (std::size_t k = 1; k < len; ++k) {
-      if (i + k >= n) return i;
-      unsigned b = p[i + k];
-      if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) return i;
-    }
-    i += len;
-  }
-  return std::string_view::npos;
-}
-
-// For errors found before any value could be read (simdjson's stage 1): the first raw
-// control character inside a string, or the opening quote of a string never closed.
-std::size_t first_string_problem(std::string_view s) noexcept {
-  bool in_string = false;
-  std::size_t open = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (!in_string) {
-      if (c == '"') {
-        in_string = true;
-        open = i;
-      }
-    } else if (c == '\\') {
-      ++i;
-    } else if (c == '"') {
-      in_string = false;
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      return i;
-    }
-  }
-  return in_string ? open : std::string_view::npos;
-}
 
 std::string_view trim_right(std::string_view t) noexcept {
   while (!t.empty() && is_json_space(t.back())) t.remove_suffix(1);
@@ -232,30 +175,17 @@ void walker::impl::walk(std::string_view body, const walk_limits& limits, docume
       std::find_if_not(body.begin(), body.end(), is_json_space) - body.begin());
 
   auto syntax_at = [&](std::size_t at, std::string_view what) {
-    fail(failure::reason::syntax, at,
-         std::string(what) + " at byte " + std::to_string(at) + " (" + describe_byte(body, at) + ")");
+    fail(failure::reason::syntax, at, std::string(what) + " at byte " + std::to_string(at) + " (" + describe_byte(body, at) + ")");
   };
-  // Where simdjson stopped, and why in words a person can use.
+  // simdjson refused the body; the locator says where and why. Should the two ever disagree,
+  // simdjson's own position and words are used.
   auto syntax_error_from = [&](simdjson::error_code ec, const char* where) {
-    if (ec == simdjson::UTF8_ERROR) {
-      std::size_t at = first_invalid_utf8(body);
-      fail(failure::reason::syntax, at == std::string_view::npos ? std::optional<std::size_t>{} : at,
-           "the body is not valid UTF-8" +
-               (at == std::string_view::npos ? std::string() : " at byte " + std::to_string(at)));
-      return;
-    }
-    std::size_t s = first_string_problem(body);
-    if ((ec == simdjson::UNCLOSED_STRING || ec == simdjson::UNESCAPED_CHARS) && s != std::string_view::npos) {
-      syntax_at(s, body[s] == '"' ? "a string is never closed: not JSON" : "a raw control character in a string: not JSON");
+    if (auto located = locate_syntax_error(body)) {
+      syntax_at(located->offset, "not JSON: " + located->message);
       return;
     }
     std::size_t at = where ? std::min(offset_of(where), body.size()) : first_byte;
-    std::string what = std::string("not JSON: ") + simdjson::error_message(ec);
-    if (ec == simdjson::STRING_ERROR) what = "not JSON: a bad escape or a lone surrogate in a string";
-    if (ec == simdjson::TAPE_ERROR || ec == simdjson::INCORRECT_TYPE || ec == simdjson::N_ATOM_ERROR ||
-        ec == simdjson::T_ATOM_ERROR || ec == simdjson::F_ATOM_ERROR)
-      what = "not JSON: unexpected text";
-    syntax_at(at, what);
+    syntax_at(at, std::string("not JSON: ") + simdjson::error_message(ec));
   };
 
   if (parser.capacity() < body.size() || parser.max_capacity() < body.size()) {
@@ -369,7 +299,7 @@ void walker::impl::walk(std::string_view body, const walk_limits& limits, docume
         n.kind = kind::number;
         n.text = trim_right(token);
         if (!is_json_number(n.text)) {
-          syntax_at(at, "not JSON: a malformed number");
+          syntax_error_from(simdjson::NUMBER_ERROR, token.data());
           return false;
         }
         return true;
@@ -379,13 +309,13 @@ void walker::impl::walk(std::string_view body, const walk_limits& limits, docume
         n.kind = t == od::json_type::null ? kind::null : kind::boolean;
         n.text = trim_right(token);
         if (n.text != "true" && n.text != "false" && n.text != "null") {
-          syntax_at(at, "not JSON: unexpected text");
+          syntax_error_from(simdjson::INCORRECT_TYPE, token.data());
           return false;
         }
         return true;
       }
     }
-    syntax_at(at, "not JSON: unexpected text");
+    syntax_error_from(simdjson::INCORRECT_TYPE, token.data());
     return false;
   };
 
@@ -475,10 +405,7 @@ void walker::impl::walk(std::string_view body, const walk_limits& limits, docume
     syntax_error_from(simdjson::TAPE_ERROR, loc);
     return;
   }
-  if (end != simdjson::OUT_OF_BOUNDS) {
-    std::size_t at = loc ? offset_of(loc) : body.size();
-    syntax_at(at, "not JSON: content after the body's object");
-  }
+  if (end != simdjson::OUT_OF_BOUNDS) syntax_error_from(simdjson::TRAILING_CONTENT, loc);
 }
 
 std::string_view to_string(kind k) noexcept {

@@ -1,0 +1,239 @@
+#include "json/locate.hpp"
+
+#include <vector>
+
+namespace bpv::json {
+
+std::size_t first_invalid_utf8(std::string_view s) noexcept {
+  auto const* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t const n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    unsigned char const c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len;
+    unsigned lo = 0x80, hi = 0xBF;  // bounds of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;  // overlong
+      if (c == 0xED) hi = 0x9F;  // surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;  // overlong
+      if (c == 0xF4) hi = 0x8F;  // beyond U+10FFFF
+    } else {
+      return i;
+    }
+    for (std::size_t k = 1; k < len; ++k) {
+      if (i + k >= n) return i;
+      unsigned const b = p[i + k];
+      if (b < (k == 1 ? lo : 0x80u) || b > (k == 1 ? hi : 0xBFu)) return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+namespace {
+
+enum class state { value, key_or_end, key, colon, next_member, value_or_end, next_item, end };
+
+bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+bool is_hex(char c) noexcept { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+unsigned hex4(std::string_view s, std::size_t i) noexcept {
+  unsigned v = 0;
+  for (std::size_t k = i; k < i + 4; ++k) {
+    char c = s[k];
+    v = v * 16 + static_cast<unsigned>(is_digit(c) ? c - '0' : (c | 0x20) - 'a' + 10);
+  }
+  return v;
+}
+
+class locator {
+ public:
+  explicit locator(std::string_view s) : s_(s) {}
+
+  std::optional<syntax_location> run() {
+    if (std::size_t bad = first_invalid_utf8(s_); bad != std::string_view::npos)
+      return syntax_location{bad, "not valid UTF-8"};
+    if (s_.substr(0, 3) == "\xEF\xBB\xBF") return syntax_location{0, "a byte-order mark is not JSON"};
+    state st = state::value;
+    std::size_t i = 0;
+    while (true) {
+      while (i < s_.size() && is_space(s_[i])) ++i;
+      if (i == s_.size()) {
+        if (st == state::end) return std::nullopt;
+        return syntax_location{i, "the body ends early: " + expected(st)};
+      }
+      char const c = s_[i];
+      switch (st) {
+        case state::end:
+          return syntax_location{i, "unexpected content after the body's top-level value"};
+        case state::key_or_end:
+        case state::key:
+          if (c == '}' && st == state::key_or_end) {
+            stack_.pop_back();
+            ++i;
+            st = after_value();
+            break;
+          }
+          if (c != '"') return syntax_location{i, expected(st)};
+          if (auto e = string(i)) return e;
+          st = state::colon;
+          break;
+        case state::colon:
+          if (c != ':') return syntax_location{i, expected(st)};
+          ++i;
+          st = state::value;
+          break;
+        case state::next_member:
+        case state::next_item: {
+          char const close = st == state::next_member ? '}' : ']';
+          if (c == ',') {
+            ++i;
+            st = st == state::next_member ? state::key : state::value;
+          } else if (c == close) {
+            stack_.pop_back();
+            ++i;
+            st = after_value();
+          } else {
+            return syntax_location{i, expected(st)};
+          }
+          break;
+        }
+        case state::value_or_end:
+          if (c == ']') {
+            stack_.pop_back();
+            ++i;
+            st = after_value();
+            break;
+          }
+          [[fallthrough]];
+        case state::value:
+          if (c == '{' || c == '[') {
+            stack_.push_back(c);
+            ++i;
+            st = c == '{' ? state::key_or_end : state::value_or_end;
+            break;
+          }
+          if (c == '"') {
+            if (auto e = string(i)) return e;
+          } else if (c == '-' || is_digit(c)) {
+            if (auto e = number(i)) return e;
+          } else if (c == 't' || c == 'f' || c == 'n') {
+            if (auto e = literal(i)) return e;
+          } else {
+            return syntax_location{i, expected(st)};
+          }
+          st = after_value();
+          break;
+      }
+    }
+  }
+
+ private:
+  state after_value() const noexcept {
+    if (stack_.empty()) return state::end;
+    return stack_.back() == '{' ? state::next_member : state::next_item;
+  }
+
+  static std::string expected(state st) {
+    switch (st) {
+      case state::value: return "expected a value";
+      case state::value_or_end: return "expected a value or ']'";
+      case state::key_or_end: return "expected a member name (a string in double quotes) or '}'";
+      case state::key: return "expected a member name (a string in double quotes)";
+      case state::colon: return "expected ':' after the member name";
+      case state::next_member: return "expected ',' or '}' after a member";
+      case state::next_item: return "expected ',' or ']' after an array item";
+      case state::end: return "expected the end of the body";
+    }
+    return "expected JSON";
+  }
+
+  // A string starting at the quote s_[i]; on success i is just past the closing quote.
+  std::optional<syntax_location> string(std::size_t& i) {
+    std::size_t const open = i++;
+    while (i < s_.size()) {
+      char const c = s_[i];
+      if (c == '"') {
+        ++i;
+        return std::nullopt;
+      }
+      if (static_cast<unsigned char>(c) < 0x20) return syntax_location{i, "a raw control character in a string (escape it)"};
+      if (c != '\\') {
+        ++i;
+        continue;
+      }
+      if (i + 1 >= s_.size()) break;
+      char const e = s_[i + 1];
+      if (e != 'u') {
+        if (std::string_view("\"\\/bfnrt").find(e) == std::string_view::npos)
+          return syntax_location{i, "an invalid escape sequence in a string"};
+        i += 2;
+        continue;
+      }
+      if (i + 6 > s_.size() || !is_hex(s_[i + 2]) || !is_hex(s_[i + 3]) || !is_hex(s_[i + 4]) || !is_hex(s_[i + 5]))
+        return syntax_location{i, "\\u must be followed by four hex digits"};
+      unsigned const cp = hex4(s_, i + 2);
+      if (cp >= 0xDC00 && cp <= 0xDFFF) return syntax_location{i, "a lone low surrogate escape in a string"};
+      if (cp >= 0xD800 && cp <= 0xDBFF) {
+        bool const paired = i + 12 <= s_.size() && s_[i + 6] == '\\' && s_[i + 7] == 'u' && is_hex(s_[i + 8]) &&
+                            is_hex(s_[i + 9]) && is_hex(s_[i + 10]) && is_hex(s_[i + 11]) &&
+                            hex4(s_, i + 8) >= 0xDC00 && hex4(s_, i + 8) <= 0xDFFF;
+        if (!paired) return syntax_location{i, "a lone high surrogate escape in a string"};
+        i += 12;
+        continue;
+      }
+      i += 6;
+    }
+    return syntax_location{open, "a string that is never closed"};
+  }
+
+  std::optional<syntax_location> number(std::size_t& i) {
+    auto digits = [&](std::string_view what) -> std::optional<syntax_location> {
+      if (i >= s_.size() || !is_digit(s_[i])) return syntax_location{i, std::string("expected ") + std::string(what)};
+      while (i < s_.size() && is_digit(s_[i])) ++i;
+      return std::nullopt;
+    };
+    if (s_[i] == '-') ++i;
+    if (i < s_.size() && s_[i] == '0') {
+      ++i;
+    } else if (auto e = digits("a digit in the number")) {
+      return e;
+    }
+    if (i < s_.size() && s_[i] == '.') {
+      ++i;
+      if (auto e = digits("a digit after the decimal point")) return e;
+    }
+    if (i < s_.size() && (s_[i] == 'e' || s_[i] == 'E')) {
+      ++i;
+      if (i < s_.size() && (s_[i] == '+' || s_[i] == '-')) ++i;
+      if (auto e = digits("a digit in the exponent")) return e;
+    }
+    return std::nullopt;
+  }
+
+  std::optional<syntax_location> literal(std::size_t& i) {
+    std::string_view const word = s_[i] == 't' ? "true" : s_[i] == 'f' ? "false" : "null";
+    for (std::size_t k = 0; k < word.size(); ++k, ++i)
+      if (i >= s_.size() || s_[i] != word[k]) return syntax_location{i, "expected " + std::string(word)};
+    return std::nullopt;
+  }
+
+  std::string_view s_;
+  std::vector<char> stack_;
+};
+
+}  // namespace
+
+std::optional<syntax_location> locate_syntax_error(std::string_view body) { return locator(body).run(); }
+
+}  // namespace bpv::json

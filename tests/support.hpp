@@ -1,0 +1,40 @@
+// Helpers shared by the GoogleTest suites.
+#pragma once
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+#include "bpv/bpv.hpp"
+
+namespace bpv::test {
+
+/// Validates `body` with a fresh validator.
+inline report check(std::string_view body, const context& ctx = {}, options opts = {}) {
+  validator v(opts);
+  return v.validate(body, ctx);
+}
+
+/// The diagnostics of `r` with this rule ID.
+inline std::size_t count_rule(const report& r, std::string_view rule) {
+  return static_cast<std::size_t>(
+      std::count_if(r.diagnostics.begin(), r.diagnostics.end(), [&](const diagnostic& d) { return d.rule == rule; }));
+}
+
+/// The first diagnostic with this rule ID, or nullptr.
+inline const diagnostic* find(const report& r, std::string_view rule) {
+  for (const auto& d : r.diagnostics)
+    if (d.rule == rule) return &d;
+  return nullptr;
+}
+
+/// All rule IDs of `r`, for failure messages.
+inline std::string rules_of(const report& r) {
+  std::string s;
+  for (const auto& d : r.diagnostics) {
+    s += std::string(d.rule) + "@" + d.path + ":" + (d.offset ? std::to_string(*d.offset) : "null") + " ";
+  }
+  return s;
+}
+
+}  // namespace bpv::test
