@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
@@ -128,8 +129,9 @@ bool read_input(const std::string& file, std::size_t limit, std::string& out, st
   out.clear();
   char buf[1 << 16];
   bool ok = true;
-  while (out.size() <= limit) {
-    ssize_t n = ::read(fd, buf, std::min(sizeof buf, limit + 1 - out.size()));
+  std::size_t const wanted = limit < SIZE_MAX ? limit + 1 : limit;
+  while (out.size() < wanted) {
+    ssize_t n = ::read(fd, buf, std::min(sizeof buf, wanted - out.size()));
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       error = std::strerror(errno);

@@ -61,9 +61,16 @@ class locator {
   explicit locator(std::string_view s) : s_(s) {}
 
   std::optional<syntax_location> run() {
-    if (std::size_t bad = first_invalid_utf8(s_); bad != std::string_view::npos)
-      return syntax_location{bad, "not valid UTF-8"};
     if (s_.substr(0, 3) == "\xEF\xBB\xBF") return syntax_location{0, "a byte-order mark is not JSON"};
+    // Whichever comes first: a syntax error, or a byte that is not UTF-8.
+    std::size_t const bad = first_invalid_utf8(s_);
+    std::optional<syntax_location> syntax = grammar();
+    if (bad != std::string_view::npos && (!syntax || bad <= syntax->offset)) return syntax_location{bad, "not valid UTF-8"};
+    return syntax;
+  }
+
+ private:
+  std::optional<syntax_location> grammar() {
     state st = state::value;
     std::size_t i = 0;
     while (true) {
@@ -138,7 +145,6 @@ class locator {
     }
   }
 
- private:
   state after_value() const noexcept {
     if (stack_.empty()) return state::end;
     return stack_.back() == '{' ? state::next_member : state::next_item;

@@ -11,7 +11,8 @@
 namespace bpv::json {
 
 struct syntax_location {
-  std::size_t offset;    ///< the first byte that breaks RFC 8259 (body.size() when it ends early)
+  std::size_t offset;    ///< the first byte that breaks RFC 8259 (body.size() when it ends early;
+                         ///< the opening quote of a string that is never closed)
   std::string message;   ///< what is wrong there, e.g. "expected ',' or '}' after a member"
 };
 

@@ -188,9 +188,6 @@ void walker::impl::walk(std::string_view body, const walk_limits& limits, docume
     syntax_at(at, std::string("not JSON: ") + simdjson::error_message(ec));
   };
 
-  if (parser.capacity() < body.size() || parser.max_capacity() < body.size()) {
-    parser = od::parser(std::max<std::size_t>(limits.max_body_bytes, body.size()));
-  }
   od::document doc;
   if (auto ec = parser.iterate(base, body.size(), padded.size()).get(doc)) {
     syntax_error_from(ec, nullptr);
@@ -203,6 +200,11 @@ void walker::impl::walk(std::string_view body, const walk_limits& limits, docume
     return;
   }
   if (root_type != od::json_type::object) {
+    // simdjson only peeked at the first byte: a body that is not JSON is reported as such.
+    if (auto located = locate_syntax_error(body)) {
+      syntax_at(located->offset, "not JSON: " + located->message);
+      return;
+    }
     fail(failure::reason::not_object, first_byte,
          "the body must be a JSON object, not " +
              std::string(root_type == od::json_type::array    ? "an array"

@@ -21,29 +21,42 @@ std::size_t back_chars(std::string_view s, std::size_t i, std::size_t n, std::si
   return i;
 }
 
-std::size_t forward_chars(std::string_view s, std::size_t i, std::size_t n, std::size_t ceiling) noexcept {
-  while (i < ceiling && n > 0) {
+// Steps forward `n` characters from byte `i`, stopping at a line break or the end.
+std::size_t forward_chars(std::string_view s, std::size_t i, std::size_t n) noexcept {
+  while (i < s.size() && s[i] != '\n' && n > 0) {
     ++i;
-    while (i < ceiling && !is_lead(static_cast<unsigned char>(s[i]))) ++i;
+    while (i < s.size() && !is_lead(static_cast<unsigned char>(s[i]))) ++i;
     --n;
   }
   return i;
 }
 
-// The line holding `offset`, shown on one screen line, and a caret line under it. Reads
-// nothing outside `input`.
-void append_excerpt(std::string& out, std::string_view input, std::size_t offset) {
-  constexpr auto npos = std::string_view::npos;
-  offset = std::min(offset, input.size());
-  std::size_t const nl = offset == 0 ? npos : input.rfind('\n', offset - 1);
-  std::size_t const line_start = nl == npos ? 0 : nl + 1;
-  std::size_t line_end = input.find('\n', offset);
-  if (line_end == npos) line_end = input.size();
-  auto const line_no = std::count(input.begin(), input.begin() + static_cast<std::ptrdiff_t>(line_start), '\n') + 1;
+// Where the excerpts have got to: findings come in offset order, so lines are counted once
+// over the whole report (linear however many findings a long line holds).
+struct line_cursor {
+  std::string_view input;
+  std::size_t pos = 0, line_start = 0, line_no = 1;
 
-  std::size_t const from = back_chars(input, offset, context_chars, line_start);
-  std::size_t const to = forward_chars(input, offset, context_chars, line_end);
-  std::string shown = from > line_start ? "..." : "";
+  void advance_to(std::size_t offset) noexcept {
+    if (offset < pos) *this = line_cursor{input};
+    for (; pos < offset; ++pos) {
+      if (input[pos] == '\n') {
+        ++line_no;
+        line_start = pos + 1;
+      }
+    }
+  }
+};
+
+// The line holding `offset` (a window of it on long lines) and a caret line under it. Reads
+// nothing outside the input.
+void append_excerpt(std::string& out, line_cursor& cur, std::size_t offset) {
+  std::string_view const input = cur.input;
+  offset = std::min(offset, input.size());
+  cur.advance_to(offset);
+  std::size_t const from = back_chars(input, offset, context_chars, cur.line_start);
+  std::size_t const to = forward_chars(input, offset, context_chars);
+  std::string shown = from > cur.line_start ? "..." : "";
   std::size_t col = shown.size();
   for (std::size_t i = from; i < to;) {
     unsigned char const c = static_cast<unsigned char>(input[i]);
@@ -64,9 +77,9 @@ void append_excerpt(std::string& out, std::string_view input, std::size_t offset
     if (i < offset) ++col;
     i += len;
   }
-  if (to < line_end) shown += "...";
+  if (to < input.size() && input[to] != '\n') shown += "...";
 
-  std::string const number = std::to_string(line_no);
+  std::string const number = std::to_string(cur.line_no);
   out += "    " + number + " | " + shown + "\n";
   out += "    " + std::string(number.size(), ' ') + " | " + std::string(col, ' ') + "^\n";
 }
@@ -88,6 +101,7 @@ std::string to_text(const report& r, std::string_view input, std::string_view so
   for (const auto& d : r.diagnostics)
     ++(d.severity == severity::error ? errors : d.severity == severity::warning ? warnings : notes);
   std::string out;
+  line_cursor cursor{input};
   append(out, source, std::string_view(r.valid ? ": valid (HTTP " : ": invalid (HTTP "), std::to_string(r.http_status),
          std::string_view("), "), counted(errors, "error"), std::string_view(", "), counted(warnings, "warning"),
          std::string_view(", "), counted(notes, "note"), std::string_view("\n"));
@@ -97,7 +111,7 @@ std::string to_text(const report& r, std::string_view input, std::string_view so
     append(out, std::string_view(" at "), d.path.empty() ? std::string_view("(body)") : std::string_view(d.path));
     if (d.offset) append(out, std::string_view(", byte "), std::to_string(*d.offset));
     append(out, std::string_view(" ["), d.rule, std::string_view("]\n    "), d.message, std::string_view("\n"));
-    if (d.offset) append_excerpt(out, input, *d.offset);
+    if (d.offset) append_excerpt(out, cursor, *d.offset);
   }
   append(out, std::string_view("  response: "), response_json(r), std::string_view("\n"));
   if (r.effective) append(out, std::string_view("  effective: "), to_json(*r.effective), std::string_view("\n"));

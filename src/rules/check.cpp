@@ -259,7 +259,12 @@ class checker {
     if (n.kind != kind::number) return wrong_type(rule::rentention_day_type, n, "rentention_day", "a number");
     std::int64_t const days = floor_of(n.text);
     if (days < 2 || days > 99999) {
-      std::string rounded = integer_literal(n.text) ? "" : " (" + shown(n) + " rounds down to " + std::to_string(days) + ")";
+      std::string rounded;
+      if (days <= -number_clamp || days >= number_clamp) {
+        rounded = " (far outside the range)";
+      } else if (!integer_literal(n.text)) {
+        rounded = " (" + shown(n) + " rounds down to " + std::to_string(days) + ")";
+      }
       f_.add(rule::rentention_day_range, path(n), n.offset,
              "rentention_day must be 2 to 99999 days, not " + shown(n) + rounded);
     }
@@ -301,16 +306,21 @@ class checker {
   void start_time(const node& n, std::optional<int> offset) {
     if (n.kind != kind::string)
       return wrong_type(rule::start_time_type, n, "start_time", "a string of HH:mm times such as \"02:00,14:00\"");
+    // decisions.md: more than 24 entries is one error at the 25th, and nothing else about the
+    // list; entries are what the commas separate, well-formed or not.
+    if (std::count(n.text.begin(), n.text.end(), ',') >= static_cast<std::ptrdiff_t>(max_start_times)) {
+      std::size_t at = 0;
+      for (std::size_t k = 0; k < max_start_times; ++k) at = n.text.find(',', at) + 1;
+      f_.add(rule::start_time_count, path(n), offset_in_string(n, at),
+             "start_time may list at most 24 times; it lists " +
+                 std::to_string(std::count(n.text.begin(), n.text.end(), ',') + 1));
+      return;
+    }
     auto& times = scratch_.times;
     if (auto e = grammar::parse_start_times(n.text, times)) {
       f_.add(rule::start_time_syntax, path(n), offset_in_string(n, e->offset),
              "start_time must be HH:mm times separated by ',' (no spaces): " + std::string(e->expected) + " at character " +
                  std::to_string(code_points(n.text.substr(0, e->offset)) + 1));
-      return;
-    }
-    if (times.size() > max_start_times) {
-      f_.add(rule::start_time_count, path(n), offset_in_string(n, times[max_start_times].hour_offset),
-             "start_time may list at most 24 times; it lists " + std::to_string(times.size()));
       return;
     }
     bool all_valid = true;
@@ -343,13 +353,13 @@ class checker {
     int prev_local = -1;
     unsigned prev_hour = 0;
     int first_day = 0;
-    bool crosses = false;
+    std::size_t crossing = 0;  // index of the first time on another UTC day than the first
     for (std::size_t i = 0; i < times.size(); ++i) {
       const auto& t = times[i];
       int const local = time::local_minutes(static_cast<int>(t.minutes()), offset);
       int const day = time::utc_day_of_local(local, offset);
       if (i == 0) first_day = day;
-      crosses = crosses || day != first_day;
+      if (crossing == 0 && day != first_day) crossing = i;
       if (seen[t.hour]) {
         f_.add(rule::start_time_duplicate, path(n), offset_in_string(n, t.hour_offset),
                "start_time lists " + clock(static_cast<int>(t.minutes())) + " more than once");
@@ -366,9 +376,13 @@ class checker {
       prev_local = local;
       prev_hour = t.hour;
     }
-    if (crosses && req_.frequency)
+    if (crossing != 0 && req_.frequency) {
+      int const a = static_cast<int>(times[0].minutes()), b = static_cast<int>(times[crossing].minutes());
       f_.add(rule::start_time_utc_day_crossing, path(*req_.frequency), req_.frequency->name_offset,
-             "the start times fall on different UTC days at this time_zone: schedule by week_frequency instead of frequency");
+             "start times " + clock(a) + " and " + clock(b) + " (local " + clock(time::local_minutes(a, offset)) + " and " +
+                 clock(time::local_minutes(b, offset)) +
+                 ") fall on different UTC days: schedule them with week_frequency and leave out frequency");
+    }
   }
 
   const json::document& doc_;

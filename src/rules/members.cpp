@@ -21,20 +21,38 @@ bool normalize(std::string_view in, std::array<char, max_name>& buf, std::size_t
   return true;
 }
 
-// Optimal string alignment distance, giving up (returning > limit) early.
-std::size_t osa_distance(std::string_view a, std::string_view b, std::size_t limit) noexcept {
-  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return limit + 1;
-  std::array<std::array<std::size_t, max_name + 1>, max_name + 1> d{};
-  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-    }
+// Damerau-Levenshtein distance (insertions, deletions, substitutions, transpositions of
+// adjacent characters, with edits between transposed ones allowed: "stuas" -> "status" is 2),
+// by the Lowrance-Wagner recurrence. Both strings hold at most max_name characters.
+std::size_t damerau_levenshtein(std::string_view a, std::string_view b) noexcept {
+  std::size_t const n = a.size(), m = b.size(), inf = n + m;
+  std::array<std::array<std::size_t, max_name + 2>, max_name + 2> d{};
+  std::array<std::size_t, 256> last_row{};  // last row of `a` holding each byte, 0 = none
+  d[0][0] = inf;
+  for (std::size_t i = 0; i <= n; ++i) {
+    d[i + 1][0] = inf;
+    d[i + 1][1] = i;
   }
-  return d[a.size()][b.size()];
+  for (std::size_t j = 0; j <= m; ++j) {
+    d[0][j + 1] = inf;
+    d[1][j + 1] = j;
+  }
+  for (std::size_t i = 1; i <= n; ++i) {
+    std::size_t last_match_col = 0;
+    for (std::size_t j = 1; j <= m; ++j) {
+      std::size_t const i1 = last_row[static_cast<unsigned char>(b[j - 1])];
+      std::size_t const j1 = last_match_col;
+      std::size_t cost = 1;
+      if (a[i - 1] == b[j - 1]) {
+        cost = 0;
+        last_match_col = j;
+      }
+      d[i + 1][j + 1] = std::min({d[i][j] + cost, d[i + 1][j] + 1, d[i][j + 1] + 1,
+                                  d[i1][j1] + (i - i1 - 1) + 1 + (j - j1 - 1)});
+    }
+    last_row[static_cast<unsigned char>(a[i - 1])] = i;
+  }
+  return d[n + 1][m + 1];
 }
 
 }  // namespace
@@ -61,7 +79,9 @@ const member_spec* near_miss_of(object_id in, std::string_view name) noexcept {
   for (const auto& m : members) {
     if (m.in != in) continue;
     normalize(m.name, mbuf, mlen);
-    std::size_t d = osa_distance(n, std::string_view(mbuf.data(), mlen), 2);
+    std::string_view const candidate(mbuf.data(), mlen);
+    if ((n.size() > mlen ? n.size() - mlen : mlen - n.size()) > 2) continue;
+    std::size_t d = damerau_levenshtein(n, candidate);
     if (d < best_distance) {
       best = &m;
       best_distance = d;

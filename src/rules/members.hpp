@@ -33,8 +33,7 @@ const member_spec* find_member(object_id in, std::string_view name) noexcept;
 const member_spec* find_elsewhere(object_id in, std::string_view name) noexcept;
 
 /// The member of `in` that `name` is a near miss of, or nullptr: after lowercasing both and
-/// removing '_', '-' and spaces, equal or within Damerau-Levenshtein (optimal string
-/// alignment) distance 2. The closest wins; ties go to the earlier member.
+/// removing '_', '-' and spaces, equal or within Damerau-Levenshtein distance 2. The closest wins; ties go to the earlier member.
 const member_spec* near_miss_of(object_id in, std::string_view name) noexcept;
 
 /// "/scheduled_policy" or "" (the root).

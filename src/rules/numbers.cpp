@@ -5,7 +5,8 @@
 namespace bpv::engine {
 namespace {
 
-constexpr std::size_t max_digits = 15;  // 10^15 > number_clamp: more digits means clamped
+// Up to 18 digits fit in int64 exactly (10^18 - 1 < 2^63); more are beyond number_clamp anyway.
+constexpr std::size_t max_digits = 18;
 
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
@@ -15,6 +16,9 @@ std::int64_t digits_value(std::string_view d) noexcept {
   for (char c : d) v = v * 10 + (c - '0');
   return v;
 }
+
+// Beyond any digit count a body can hold, so capping the exponent here changes no result.
+constexpr std::int64_t exponent_cap = std::int64_t{1} << 50;
 
 std::int64_t clamp(std::int64_t v) noexcept { return std::clamp(v, -number_clamp, number_clamp); }
 
@@ -46,7 +50,7 @@ std::int64_t floor_of(std::string_view t) noexcept {
     ++i;
     bool exp_negative = false;
     if (i < t.size() && (t[i] == '+' || t[i] == '-')) exp_negative = t[i++] == '-';
-    for (; i < t.size() && is_digit(t[i]); ++i) exponent = std::min<std::int64_t>(exponent * 10 + (t[i] - '0'), 1'000'000);
+    for (; i < t.size() && is_digit(t[i]); ++i) exponent = std::min<std::int64_t>(exponent * 10 + (t[i] - '0'), exponent_cap);
     if (exp_negative) exponent = -exponent;
   }
 
