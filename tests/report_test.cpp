@@ -1,0 +1,1207 @@
+// Report-level behaviour: valid / http_status / first_error, the order of diagnostics, the
+// service response, the effective policy, the JSON report of ../shared/contract/cli.md, the text
+// report, and reuse of the validator and of a report.
+//
+// Expectations come from the spec (decisions.md, contract/cli.md), never from the program's
+// output. The JSON report is read back with a small strict JSON reader written here.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "support.hpp"
+
+namespace {
+
+using bpv::context;
+using bpv::diagnostic;
+using bpv::options;
+using bpv::report;
+using bpv::severity;
+using bpv::test::check;
+using bpv::test::count_rule;
+using bpv::test::find;
+using bpv::test::rules_of;
+
+std::string cat(std::initializer_list<std::string_view> parts) {
+  std::string out;
+  for (auto p : parts) out.append(p);
+  return out;
+}
+
+std::string sp(std::string_view inner) { return cat({R"({"scheduled_policy":{)", inner, "}}"}); }
+
+const std::string kSeed = R"({
+    "backup_policy_name": "policy_01",
+    "scheduled_policy" : {
+        "remain_first_backup_of_curMonth" : "Y",
+        "rentention_num" : 10,
+        "week_frequency" : ["MON"],
+        "start_time" : "12:00",
+        "status" : "ON"
+    },
+    "time_zone": "UTC+08:00"
+})";
+const std::string kPolicyId = "af8a20b0-117d-4fc3-ae53-aa3968a4f870";
+
+// ---------------------------------------------------------------------------------------------
+// A small strict JSON reader (RFC 8259): enough to check the report's shape and values.
+
+struct jvalue {
+  enum class type { null, boolean, number, string, array, object };
+  type t = type::null;
+  bool b = false;
+  std::string num;  // the literal
+  std::string str;  // decoded, UTF-8
+  std::vector<jvalue> arr;
+  std::vector<jvalue> obj;  // members, each with its name in `key`
+  std::string key;
+
+  const jvalue* get(std::string_view name) const {
+    for (const auto& m : obj)
+      if (m.key == name) return &m;
+    return nullptr;
+  }
+  std::set<std::string> keys() const {
+    std::set<std::string> s;
+    for (const auto& m : obj) s.insert(m.key);
+    return s;
+  }
+};
+
+/// Length of the valid UTF-8 sequence at s[i] (RFC 3629: no overlongs, no surrogates), or 0.
+std::size_t utf8_len(std::string_view s, std::size_t i) {
+  auto u = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = u(i);
+  if (c < 0x80) return 1;
+  std::size_t len;
+  unsigned lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    unsigned v = u(i + k);
+    if (v < (k == 1 ? lo : 0x80u) || v > (k == 1 ? hi : 0xBFu)) return 0;
+  }
+  return len;
+}
+
+bool valid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t n = utf8_len(s, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+class json_reader {
+ public:
+  explicit json_reader(std::string_view s) : s_(s) {}
+
+  std::optional<jvalue> parse() {
+    jvalue v;
+    ws();
+    if (!value(v, 0)) return std::nullopt;
+    ws();
+    if (i_ != s_.size()) return fail("trailing content");
+    return v;
+  }
+  const std::string& error() const { return err_; }
+
+ private:
+  std::nullopt_t fail(std::string what) {
+    if (err_.empty()) err_ = what + " at byte " + std::to_string(i_);
+    return std::nullopt;
+  }
+  bool bad(std::string what) {
+    fail(std::move(what));
+    return false;
+  }
+  void ws() {
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) ++i_;
+  }
+  bool lit(std::string_view w) {
+    if (s_.substr(i_, w.size()) != w) return bad("bad literal");
+    i_ += w.size();
+    return true;
+  }
+  bool value(jvalue& v, int depth) {
+    if (depth > 200) return bad("too deep");
+    if (i_ >= s_.size()) return bad("unexpected end");
+    char c = s_[i_];
+    if (c == '{') return object(v, depth);
+    if (c == '[') return array(v, depth);
+    if (c == '"') {
+      v.t = jvalue::type::string;
+      return string(v.str);
+    }
+    if (c == 't') {
+      v.t = jvalue::type::boolean;
+      v.b = true;
+      return lit("true");
+    }
+    if (c == 'f') {
+      v.t = jvalue::type::boolean;
+      return lit("false");
+    }
+    if (c == 'n') {
+      v.t = jvalue::type::null;
+      return lit("null");
+    }
+    if (c == '-' || (c >= '0' && c <= '9')) return number(v);
+    return bad("unexpected character");
+  }
+  bool digits() {
+    std::size_t start = i_;
+    while (i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9') ++i_;
+    return i_ > start;
+  }
+  bool number(jvalue& v) {
+    std::size_t start = i_;
+    if (s_[i_] == '-') ++i_;
+    if (i_ < s_.size() && s_[i_] == '0') {
+      ++i_;
+    } else if (!digits()) {
+      return bad("bad number");
+    }
+    if (i_ < s_.size() && s_[i_] == '.') {
+      ++i_;
+      if (!digits()) return bad("bad fraction");
+    }
+    if (i_ < s_.size() && (s_[i_] == 'e' || s_[i_] == 'E')) {
+      ++i_;
+      if (i_ < s_.size() && (s_[i_] == '+' || s_[i_] == '-')) ++i_;
+      if (!digits()) return bad("bad exponent");
+    }
+    v.t = jvalue::type::number;
+    v.num = std::string(s_.substr(start, i_ - start));
+    return true;
+  }
+  bool hex4(unsigned& out) {
+    if (i_ + 4 > s_.size()) return bad("short \\u escape");
+    out = 0;
+    for (int k = 0; k < 4; ++k) {
+      char c = s_[i_++];
+      out <<= 4;
+      if (c >= '0' && c <= '9') {
+        out |= static_cast<unsigned>(c - '0');
+      } else if (c >= 'a' && c <= 'f') {
+        out |= static_cast<unsigned>(c - 'a' + 10);
+      } else if (c >= 'A' && c <= 'F') {
+        out |= static_cast<unsigned>(c - 'A' + 10);
+      } else {
+        return bad("bad hex digit");
+      }
+    }
+    return true;
+  }
+  static void put_utf8(std::string& out, unsigned cp) {
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (cp >> 18));
+      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+  bool string(std::string& out) {
+    ++i_;  // opening quote
+    while (true) {
+      if (i_ >= s_.size()) return bad("unterminated string");
+      unsigned char c = static_cast<unsigned char>(s_[i_]);
+      if (c == '"') {
+        ++i_;
+        return true;
+      }
+      if (c < 0x20) return bad("raw control character in string");
+      if (c == '\\') {
+        ++i_;
+        if (i_ >= s_.size()) return bad("unterminated escape");
+        char e = s_[i_++];
+        switch (e) {
+          case '"': out += '"'; break;
+          case '\\': out += '\\'; break;
+          case '/': out += '/'; break;
+          case 'b': out += '\b'; break;
+          case 'f': out += '\f'; break;
+          case 'n': out += '\n'; break;
+          case 'r': out += '\r'; break;
+          case 't': out += '\t'; break;
+          case 'u': {
+            unsigned cp = 0;
+            if (!hex4(cp)) return false;
+            if (cp >= 0xDC00 && cp <= 0xDFFF) return bad("lone low surrogate");
+            if (cp >= 0xD800 && cp <= 0xDBFF) {
+              unsigned lo = 0;
+              if (s_.substr(i_, 2) != "\\u") return bad("lone high surrogate");
+              i_ += 2;
+              if (!hex4(lo)) return false;
+              if (lo < 0xDC00 || lo > 0xDFFF) return bad("bad surrogate pair");
+              cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            }
+            put_utf8(out, cp);
+            break;
+          }
+          default: return bad("bad escape");
+        }
+        continue;
+      }
+      std::size_t n = utf8_len(s_, i_);
+      if (n == 0) return bad("invalid UTF-8 in string");
+      out.append(s_.substr(i_, n));
+      i_ += n;
+    }
+  }
+  bool array(jvalue& v, int depth) {
+    v.t = jvalue::type::array;
+    ++i_;
+    ws();
+    if (i_ < s_.size() && s_[i_] == ']') {
+      ++i_;
+      return true;
+    }
+    while (true) {
+      ws();
+      jvalue item;
+      if (!value(item, depth + 1)) return false;
+      v.arr.push_back(std::move(item));
+      ws();
+      if (i_ >= s_.size()) return bad("unterminated array");
+      if (s_[i_] == ',') {
+        ++i_;
+        continue;
+      }
+      if (s_[i_] == ']') {
+        ++i_;
+        return true;
+      }
+      return bad("expected , or ]");
+    }
+  }
+  bool object(jvalue& v, int depth) {
+    v.t = jvalue::type::object;
+    ++i_;
+    ws();
+    if (i_ < s_.size() && s_[i_] == '}') {
+      ++i_;
+      return true;
+    }
+    while (true) {
+      ws();
+      if (i_ >= s_.size() || s_[i_] != '"') return bad("expected a member name");
+      std::string key;
+      if (!string(key)) return false;
+      for (const auto& m : v.obj)
+        if (m.key == key) return bad(cat({"duplicate member ", key}));
+      ws();
+      if (i_ >= s_.size() || s_[i_] != ':') return bad("expected :");
+      ++i_;
+      ws();
+      jvalue item;
+      if (!value(item, depth + 1)) return false;
+      item.key = std::move(key);
+      v.obj.push_back(std::move(item));
+      ws();
+      if (i_ >= s_.size()) return bad("unterminated object");
+      if (s_[i_] == ',') {
+        ++i_;
+        continue;
+      }
+      if (s_[i_] == '}') {
+        ++i_;
+        return true;
+      }
+      return bad("expected , or }");
+    }
+  }
+
+  std::string_view s_;
+  std::size_t i_ = 0;
+  std::string err_;
+};
+
+jvalue parse_ok(std::string_view text) {
+  json_reader rd(text);
+  auto v = rd.parse();
+  EXPECT_TRUE(v.has_value()) << "not JSON: " << rd.error() << "\n" << text.substr(0, 2000);
+  return v ? *v : jvalue{};
+}
+
+TEST(JsonReaderSelfTest, AcceptsAndRejects) {
+  EXPECT_TRUE(json_reader(R"({"a":[1,-2.5e+3,true,false,null,"x\u00e9\ud83d\ude00"]})").parse().has_value());
+  for (std::string_view bad : {"{", R"({"a":1,})", "[1 2]", R"("\ud800")", "01", "\"\x01\"", "\"\xff\"", "{} x",
+                               R"({"a":1,"a":2})", "tru", "1.", "-"})
+    EXPECT_FALSE(json_reader(bad).parse().has_value()) << bad;
+  auto v = json_reader(R"("\u00e9\ud83d\ude00\n")").parse();
+  ASSERT_TRUE(v);
+  EXPECT_EQ(v->str, "\xC3\xA9\xF0\x9F\x98\x80\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparing reports field by field (independent of the renderers under test).
+
+std::string describe(const report& r) {
+  std::string s = cat({"valid=", r.valid ? "1" : "0", " http=", std::to_string(r.http_status), " policy_id=",
+                       r.policy_id ? cat({"'", *r.policy_id, "'"}) : std::string("none"), " effective=",
+                       r.effective ? bpv::to_json(*r.effective) : std::string("none"), "\n"});
+  for (const diagnostic& d : r.diagnostics)
+    s += cat({"  ", d.rule, " ", bpv::to_string(d.severity), " ", d.code, " '", d.path, "' ",
+              d.offset ? std::to_string(*d.offset) : std::string("null"), " ", d.message, "\n"});
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// valid, http_status, first_error
+
+TEST(Outcome, ValidRequest) {
+  context ctx;
+  ctx.policy_id = kPolicyId;
+  const report r = check(kSeed, ctx);
+  EXPECT_TRUE(r.valid) << rules_of(r);
+  EXPECT_EQ(r.http_status, 200);
+  EXPECT_EQ(r.first_error(), nullptr);
+  EXPECT_TRUE(r.diagnostics.empty()) << rules_of(r);
+  ASSERT_TRUE(r.policy_id.has_value());
+  EXPECT_EQ(*r.policy_id, kPolicyId);
+}
+
+TEST(Outcome, WarningsAndInfoKeepARequestValid) {
+  const report r = check(sp(R"("frequency":1,"week_frequency":["MON"],"note":1)"));
+  EXPECT_TRUE(r.valid) << rules_of(r);
+  EXPECT_EQ(r.http_status, 200);
+  EXPECT_EQ(r.first_error(), nullptr);
+  EXPECT_EQ(count_rule(r, "member.unknown"), 1u);
+  EXPECT_EQ(count_rule(r, "week_frequency.ignored"), 1u);
+  EXPECT_TRUE(r.effective.has_value());
+}
+
+TEST(Outcome, InvalidRequestFirstErrorSkipsWarnings) {
+  const std::string b = R"({"backup_policy_id":"x","backup_policy_name":"a.b","time_zone":"UTC+99:00"})";
+  const report r = check(b);
+  EXPECT_FALSE(r.valid);
+  EXPECT_EQ(r.http_status, 400);
+  ASSERT_FALSE(r.diagnostics.empty());
+  EXPECT_EQ(r.diagnostics[0].rule, "member.unknown") << rules_of(r);  // offset 1, before the errors
+  const diagnostic* e = r.first_error();
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->severity, severity::error);
+  EXPECT_EQ(e->code, "AutoBackup.0102");
+  EXPECT_EQ(e->offset, b.find("\"a.b\""));
+  EXPECT_FALSE(r.effective.has_value());
+}
+
+TEST(Outcome, FirstErrorIsFirstInDocumentOrder) {
+  // The time_zone comes first in the text, so its error answers, whatever order checks run in.
+  const std::string b = R"({"time_zone":"UTC+8","scheduled_policy":{"frequency":0},"backup_policy_name":"a b"})";
+  const report r = check(b);
+  ASSERT_NE(r.first_error(), nullptr);
+  EXPECT_EQ(r.first_error()->code, "AutoBackup.0226") << rules_of(r);
+  EXPECT_EQ(r.first_error()->path, "/time_zone");
+}
+
+TEST(Outcome, ValidIsExactlyNoErrors) {
+  for (std::string b : {kSeed, std::string(R"({"backup_policy_name":"a","x":1})"), std::string("{}"),
+                        std::string(R"({"backup_policy_name":"a.b"})"), std::string(""),
+                        sp(R"("frequency":1,"rentention_num":3,"rentention_day":3)")}) {
+    const report r = check(b);
+    bool errors = false;
+    for (const auto& d : r.diagnostics) errors = errors || d.severity == severity::error;
+    EXPECT_EQ(r.valid, !errors) << b;
+    EXPECT_EQ(r.http_status, errors ? 400 : 200) << b;
+    EXPECT_EQ(r.first_error() != nullptr, errors) << b;
+    EXPECT_EQ(r.effective.has_value(), !errors) << b;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Order: by offset, null first; at one offset 0101, 0102, 0100, other codes, 0221, warnings, info.
+
+int rank(const diagnostic& d) {
+  if (d.severity == severity::info) return 6;
+  if (d.severity == severity::warning) return 5;
+  if (d.code == "AutoBackup.0101") return 0;
+  if (d.code == "AutoBackup.0102") return 1;
+  if (d.code == "AutoBackup.0100") return 2;
+  if (d.code == "AutoBackup.0221") return 4;
+  return 3;
+}
+
+::testing::AssertionResult ordered(const report& r) {
+  for (std::size_t i = 1; i < r.diagnostics.size(); ++i) {
+    const diagnostic &a = r.diagnostics[i - 1], &b = r.diagnostics[i];
+    bool ok;
+    if (!a.offset || !b.offset) {
+      ok = !a.offset;  // null first
+    } else if (*a.offset != *b.offset) {
+      ok = *a.offset < *b.offset;
+    } else {
+      ok = rank(a) <= rank(b);
+    }
+    if (!ok) return ::testing::AssertionFailure() << "diagnostics " << i - 1 << " and " << i << " out of order:\n" << describe(r);
+  }
+  return ::testing::AssertionSuccess();
+}
+
+std::vector<std::string_view> codes_at(const report& r, std::size_t offset) {
+  std::vector<std::string_view> out;
+  for (const auto& d : r.diagnostics)
+    if (d.offset == offset) out.push_back(d.severity == severity::error ? d.code : bpv::to_string(d.severity));
+  return out;
+}
+
+TEST(Order, AtOneOffsetLengthCharactersDefaultPolicyThenAngleBrackets) {
+  context def;
+  def.target_is_default = true;
+  // 65 characters, starting with "default", holding '<': 0101, 0102 twice, 0100, 0221.
+  const std::string name = cat({"default<", std::string(57, 'x')});
+  ASSERT_EQ(name.size(), 65u);
+  const std::string b = cat({R"({"backup_policy_name":")", name, R"("})"});
+  const report r = check(b, def);
+  const std::size_t v = b.find("\"default");
+  const std::vector<std::string_view> want = {"AutoBackup.0101", "AutoBackup.0102", "AutoBackup.0102",
+                                              "AutoBackup.0100", "AutoBackup.0221"};
+  EXPECT_EQ(codes_at(r, v), want) << describe(r);
+  EXPECT_TRUE(ordered(r));
+  ASSERT_NE(r.first_error(), nullptr);
+  EXPECT_EQ(r.first_error()->code, "AutoBackup.0101");
+  EXPECT_EQ(bpv::response_json(r).find("AutoBackup.0101") != std::string::npos, true);
+}
+
+TEST(Order, AtOneOffsetDefaultPrefixAndDefaultPolicy) {
+  context def;
+  def.target_is_default = true;
+  const std::string b = R"({"backup_policy_name":"default<x"})";
+  const report r = check(b, def);
+  const std::vector<std::string_view> want = {"AutoBackup.0102", "AutoBackup.0102", "AutoBackup.0100",
+                                              "AutoBackup.0221"};
+  EXPECT_EQ(codes_at(r, b.find("\"default")), want) << describe(r);
+  EXPECT_EQ(r.first_error()->code, "AutoBackup.0102");
+}
+
+TEST(Order, OtherCodesThenAngleBracketsThenWarnings) {
+  {
+    // A near miss (0103) whose name holds '<'.
+    const std::string b = sp(R"("frequency":1,"start_time<":"12:00")");
+    const report r = check(b);
+    const std::vector<std::string_view> want = {"AutoBackup.0103", "AutoBackup.0221"};
+    EXPECT_EQ(codes_at(r, b.find("\"start_time<\"")), want) << describe(r);
+    EXPECT_TRUE(ordered(r));
+  }
+  {
+    // An unknown member whose name holds '<': the error, then the warning.
+    const std::string b = R"({"backup_policy_name":"a","<u>":1})";
+    const report r = check(b);
+    const std::vector<std::string_view> want = {"AutoBackup.0221", "warning"};
+    EXPECT_EQ(codes_at(r, b.find("\"<u>\"")), want) << describe(r);
+  }
+  {
+    // A duplicate (0008) whose name holds '<': 0008 before 0221, warnings (if any) after both.
+    const std::string b = R"({"backup_policy_name":"a","x<":1,"x<":2})";
+    const report r = check(b);
+    const auto at = codes_at(r, b.rfind("\"x<\""));
+    ASSERT_GE(at.size(), 2u) << describe(r);
+    EXPECT_EQ(at[0], "AutoBackup.0008") << describe(r);
+    EXPECT_EQ(at[1], "AutoBackup.0221") << describe(r);
+    EXPECT_TRUE(ordered(r));
+  }
+  {
+    // A value error (0104) with '<' in it.
+    const std::string b = sp(R"("frequency":1,"status":"<ON>")");
+    const report r = check(b);
+    const std::vector<std::string_view> want = {"AutoBackup.0104", "AutoBackup.0221"};
+    EXPECT_EQ(codes_at(r, b.find("\"<ON>\"")), want) << describe(r);
+  }
+}
+
+TEST(Order, NullOffsetsFirstThenByOffset) {
+  context ctx;
+  ctx.policy_id = "";
+  const std::string b = R"({"x":1,"backup_policy_name":"a.b","scheduled_policy":{"frequency":0}})";
+  const report r = check(b, ctx);
+  ASSERT_GE(r.diagnostics.size(), 4u) << describe(r);
+  EXPECT_FALSE(r.diagnostics[0].offset.has_value());
+  EXPECT_EQ(r.diagnostics[0].code, "AutoBackup.0006");
+  EXPECT_TRUE(ordered(r));
+  ASSERT_NE(r.first_error(), nullptr);
+  EXPECT_EQ(r.first_error()->code, "AutoBackup.0006");
+}
+
+TEST(Order, DocumentOrderOnManyBodies) {
+  context def;
+  def.target_is_default = true;
+  for (const std::string& b : {
+           std::string(R"({"time_zone":"UTC+8<","scheduled_policy":{"status":"x","Status":"y","rentention_day":1,)"
+                       R"("rentention_num":1,"week_frequency":["mon","MON","MON"],"frequency":0,"time_zone":1,)"
+                       R"("start_time":"13:05,12:00"},"backup_policy_name":"default.<x>","<":"<","x":{"a":1,"a":2}})"),
+           std::string(R"({"scheduled_policy":{"frequency":1,"week_frequency":["MON"],"rentention_num":2,)"
+                       R"("rentention_day":2,"start_time":"22:00,00:00"},"time_zone":"UTC+02:00","backup_policy_nam":1})"),
+           kSeed,
+       }) {
+    EXPECT_TRUE(ordered(check(b))) << b;
+    EXPECT_TRUE(ordered(check(b, def))) << b;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// response_json
+
+TEST(Response, ValidWithPolicyId) {
+  context ctx;
+  ctx.policy_id = kPolicyId;
+  const report r = check(kSeed, ctx);
+  const jvalue v = parse_ok(bpv::response_json(r));
+  ASSERT_EQ(v.t, jvalue::type::object);
+  EXPECT_EQ(v.keys(), (std::set<std::string>{"backup_policy_id"}));
+  const jvalue* id = v.get("backup_policy_id");
+  ASSERT_NE(id, nullptr);
+  ASSERT_EQ(id->t, jvalue::type::string);
+  EXPECT_EQ(id->str, kPolicyId);
+}
+
+TEST(Response, ValidWithoutPolicyIdIsNull) {
+  const report r = check(kSeed);
+  EXPECT_FALSE(r.policy_id.has_value());
+  const jvalue v = parse_ok(bpv::response_json(r));
+  EXPECT_EQ(v.keys(), (std::set<std::string>{"backup_policy_id"}));
+  ASSERT_NE(v.get("backup_policy_id"), nullptr);
+  EXPECT_EQ(v.get("backup_policy_id")->t, jvalue::type::null);
+}
+
+TEST(Response, PolicyIdIsEscaped) {
+  context ctx;
+  ctx.policy_id = "a\"b\\c";
+  const jvalue v = parse_ok(bpv::response_json(check(kSeed, ctx)));
+  ASSERT_NE(v.get("backup_policy_id"), nullptr);
+  EXPECT_EQ(v.get("backup_policy_id")->str, "a\"b\\c");
+}
+
+TEST(Response, InvalidCarriesTheFirstErrorsCodeAndMessage) {
+  context ctx;
+  ctx.policy_id = kPolicyId;
+  const std::string b = R"({"note":"x","scheduled_policy":{"frequency":1,"start_time":"12:00,13:30"}})";
+  const report r = check(b, ctx);
+  ASSERT_NE(r.first_error(), nullptr);
+  EXPECT_EQ(r.first_error()->code, "AutoBackup.0103");
+  const jvalue v = parse_ok(bpv::response_json(r));
+  EXPECT_EQ(v.keys(), (std::set<std::string>{"error"}));
+  const jvalue* e = v.get("error");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->keys(), (std::set<std::string>{"code", "message"}));
+  ASSERT_NE(e->get("code"), nullptr);
+  EXPECT_EQ(e->get("code")->str, "AutoBackup.0103");
+  ASSERT_NE(e->get("message"), nullptr);
+  EXPECT_EQ(e->get("message")->str, r.first_error()->message);
+  EXPECT_FALSE(e->get("message")->str.empty());
+}
+
+TEST(Response, EmptyPolicyIdAnswers0006) {
+  context ctx;
+  ctx.policy_id = "";
+  const jvalue v = parse_ok(bpv::response_json(check(kSeed, ctx)));
+  ASSERT_NE(v.get("error"), nullptr);
+  ASSERT_NE(v.get("error")->get("code"), nullptr);
+  EXPECT_EQ(v.get("error")->get("code")->str, "AutoBackup.0006");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The effective policy
+
+TEST(Effective, OnlyApiMembersPrecedenceAppliedRoundedDown) {
+  const std::string b =
+      R"({"backup_policy_name":"p_1","x":1,"scheduled_policy":{"start_time":"12:00","frequency":2,)"
+      R"("week_frequency":["MON"],"rentention_num":5,"rentention_day":30,"remain_first_backup_of_curMonth":"Y",)"
+      R"("status":"ON","note":"n","time_zone":"UTC+01:00"},"time_zone":"UTC+08:00","backup_policy_id":"id"})";
+  const report r = check(b);
+  ASSERT_TRUE(r.valid) << describe(r);
+  ASSERT_TRUE(r.effective.has_value());
+  bpv::policy want;
+  want.backup_policy_name = "p_1";
+  want.time_zone = "UTC+08:00";
+  auto& s = want.scheduled_policy.emplace();
+  s.start_time = "12:00";
+  s.frequency = 2;
+  s.rentention_num = 5;
+  s.remain_first_backup_of_curMonth = "Y";
+  s.status = "ON";
+  EXPECT_EQ(*r.effective, want) << bpv::to_json(*r.effective);
+  EXPECT_EQ(bpv::to_json(*r.effective),
+            R"({"backup_policy_name":"p_1","scheduled_policy":{"start_time":"12:00","frequency":2,)"
+            R"("rentention_num":5,"remain_first_backup_of_curMonth":"Y","status":"ON"},"time_zone":"UTC+08:00"})");
+}
+
+TEST(Effective, TheSeedExample) {
+  const report r = check(kSeed);
+  ASSERT_TRUE(r.effective.has_value());
+  bpv::policy want;
+  want.backup_policy_name = "policy_01";
+  want.time_zone = "UTC+08:00";
+  auto& s = want.scheduled_policy.emplace();
+  s.remain_first_backup_of_curMonth = "Y";
+  s.rentention_num = 10;
+  s.week_frequency = std::vector<std::string>{"MON"};
+  s.start_time = "12:00";
+  s.status = "ON";
+  EXPECT_EQ(*r.effective, want) << bpv::to_json(*r.effective);
+}
+
+TEST(Effective, WeekFrequencyKeptWithoutFrequency) {
+  const report r = check(sp(R"("week_frequency":["MON","SAT"],"rentention_day":30)"));
+  ASSERT_TRUE(r.effective && r.effective->scheduled_policy) << describe(r);
+  const auto& s = *r.effective->scheduled_policy;
+  EXPECT_EQ(s.week_frequency, (std::vector<std::string>{"MON", "SAT"}));
+  EXPECT_FALSE(s.frequency.has_value());
+  EXPECT_EQ(s.rentention_day, 30);
+  EXPECT_FALSE(r.effective->backup_policy_name.has_value());
+  EXPECT_FALSE(r.effective->time_zone.has_value());
+}
+
+TEST(Effective, RetentionDayRoundedDownFromItsDecimalText) {
+  struct rc {
+    std::string literal;
+    std::int64_t days;
+  };
+  for (const rc& c : {rc{"7.9", 7}, rc{"2.5", 2}, rc{"99999.99999999999999999", 99999},
+                      rc{"2.99999999999999999999", 2}, rc{"1e3", 1000}, rc{"30", 30}, rc{"2.0", 2},
+                      rc{"123.4e1", 1234}}) {
+    const report r = check(sp(cat({R"("frequency":1,"rentention_day":)", c.literal})));
+    ASSERT_TRUE(r.effective && r.effective->scheduled_policy) << c.literal << ": " << describe(r);
+    EXPECT_EQ(r.effective->scheduled_policy->rentention_day, c.days) << c.literal;
+  }
+}
+
+TEST(Effective, RetentionDayDroppedWhenRetentionNumPrevails) {
+  const report r = check(sp(R"("frequency":1,"rentention_day":7.9,"rentention_num":4)"));
+  ASSERT_TRUE(r.effective && r.effective->scheduled_policy) << describe(r);
+  EXPECT_FALSE(r.effective->scheduled_policy->rentention_day.has_value());
+  EXPECT_EQ(r.effective->scheduled_policy->rentention_num, 4);
+}
+
+TEST(Effective, NameOnly) {
+  const report r = check(R"({"backup_policy_name":"only"})");
+  ASSERT_TRUE(r.effective.has_value());
+  bpv::policy want;
+  want.backup_policy_name = "only";
+  EXPECT_EQ(*r.effective, want);
+  EXPECT_EQ(bpv::to_json(*r.effective), R"({"backup_policy_name":"only"})");
+}
+
+TEST(Effective, ValuesAreUnescaped) {
+  const report r = check(R"({"backup_policy_name":"p\u005f1","scheduled_policy":{"frequency":1,"start_time":"1\u0032:00"}})");
+  ASSERT_TRUE(r.effective && r.effective->scheduled_policy) << describe(r);
+  EXPECT_EQ(r.effective->backup_policy_name, "p_1");
+  EXPECT_EQ(r.effective->scheduled_policy->start_time, "12:00");
+}
+
+TEST(Effective, AbsentWhenInvalid) {
+  for (std::string b : {std::string(R"({"backup_policy_name":"a.b"})"), std::string("{}"), std::string(""),
+                        std::string("[1]"), sp(R"("frequency":15)")}) {
+    const report r = check(b);
+    EXPECT_FALSE(r.valid) << b;
+    EXPECT_FALSE(r.effective.has_value()) << b;
+  }
+  context def;
+  def.target_is_default = true;
+  EXPECT_FALSE(check(R"({"backup_policy_name":"daily"})", def).effective.has_value());
+}
+
+// ---------------------------------------------------------------------------------------------
+// to_json(report, source): the JSON report of contract/cli.md
+
+void expect_report_shape(const report& r, const std::string& line, std::string_view source) {
+  SCOPED_TRACE(line.substr(0, 500));
+  EXPECT_TRUE(valid_utf8(line));
+  EXPECT_EQ(line.find('\n'), std::string::npos) << "one line";
+  const jvalue v = parse_ok(line);
+  ASSERT_EQ(v.t, jvalue::type::object);
+  EXPECT_EQ(v.keys(),
+            (std::set<std::string>{"source", "valid", "http_status", "response", "diagnostics", "effective"}));
+  const jvalue* src = v.get("source");
+  ASSERT_NE(src, nullptr);
+  ASSERT_EQ(src->t, jvalue::type::string);
+  if (valid_utf8(source)) {
+    EXPECT_EQ(src->str, source);
+  }
+  const jvalue* valid = v.get("valid");
+  ASSERT_NE(valid, nullptr);
+  ASSERT_EQ(valid->t, jvalue::type::boolean);
+  EXPECT_EQ(valid->b, r.valid);
+  const jvalue* http = v.get("http_status");
+  ASSERT_NE(http, nullptr);
+  ASSERT_EQ(http->t, jvalue::type::number);
+  EXPECT_EQ(http->num, r.valid ? "200" : "400");
+  const jvalue* resp = v.get("response");
+  ASSERT_NE(resp, nullptr);
+  ASSERT_EQ(resp->t, jvalue::type::object);
+  if (r.valid) {
+    EXPECT_EQ(resp->keys(), (std::set<std::string>{"backup_policy_id"}));
+  } else {
+    EXPECT_EQ(resp->keys(), (std::set<std::string>{"error"}));
+    const jvalue* e = resp->get("error");
+    ASSERT_NE(e, nullptr);
+    ASSERT_NE(e->get("code"), nullptr);
+    ASSERT_NE(r.first_error(), nullptr);
+    EXPECT_EQ(e->get("code")->str, r.first_error()->code);
+  }
+  const jvalue* diags = v.get("diagnostics");
+  ASSERT_NE(diags, nullptr);
+  ASSERT_EQ(diags->t, jvalue::type::array);
+  ASSERT_EQ(diags->arr.size(), r.diagnostics.size());
+  for (std::size_t i = 0; i < diags->arr.size(); ++i) {
+    const jvalue& d = diags->arr[i];
+    const diagnostic& want = r.diagnostics[i];
+    ASSERT_EQ(d.t, jvalue::type::object);
+    EXPECT_EQ(d.keys(), (std::set<std::string>{"rule", "severity", "code", "path", "offset", "message"}));
+    ASSERT_NE(d.get("rule"), nullptr);
+    EXPECT_EQ(d.get("rule")->t, jvalue::type::string);
+    EXPECT_FALSE(d.get("rule")->str.empty());
+    EXPECT_EQ(d.get("rule")->str, want.rule);
+    ASSERT_NE(d.get("severity"), nullptr);
+    EXPECT_EQ(d.get("severity")->str, bpv::to_string(want.severity));
+    EXPECT_TRUE(d.get("severity")->str == "error" || d.get("severity")->str == "warning" ||
+                d.get("severity")->str == "info");
+    ASSERT_NE(d.get("code"), nullptr);
+    if (want.severity == severity::error) {
+      ASSERT_EQ(d.get("code")->t, jvalue::type::string);
+      EXPECT_EQ(d.get("code")->str, want.code);
+    } else {
+      EXPECT_EQ(d.get("code")->t, jvalue::type::null) << "warnings and info carry no code";
+    }
+    ASSERT_NE(d.get("path"), nullptr);
+    EXPECT_EQ(d.get("path")->t, jvalue::type::string);
+    EXPECT_EQ(d.get("path")->str, want.path);
+    ASSERT_NE(d.get("offset"), nullptr);
+    if (want.offset) {
+      ASSERT_EQ(d.get("offset")->t, jvalue::type::number);
+      EXPECT_EQ(d.get("offset")->num, std::to_string(*want.offset));
+    } else {
+      EXPECT_EQ(d.get("offset")->t, jvalue::type::null);
+    }
+    ASSERT_NE(d.get("message"), nullptr);
+    EXPECT_EQ(d.get("message")->t, jvalue::type::string);
+    EXPECT_FALSE(d.get("message")->str.empty());
+    if (valid_utf8(want.message)) {
+      EXPECT_EQ(d.get("message")->str, want.message);
+    }
+  }
+  const jvalue* eff = v.get("effective");
+  ASSERT_NE(eff, nullptr);
+  if (r.effective) {
+    EXPECT_EQ(eff->t, jvalue::type::object);
+  } else {
+    EXPECT_EQ(eff->t, jvalue::type::null);
+  }
+}
+
+TEST(JsonReport, ValidReportShape) {
+  context ctx;
+  ctx.policy_id = kPolicyId;
+  const report r = check(kSeed, ctx);
+  const std::string line = bpv::to_json(r, "seed.json");
+  expect_report_shape(r, line, "seed.json");
+  const jvalue v = parse_ok(line);
+  const jvalue* id = v.get("response") ? v.get("response")->get("backup_policy_id") : nullptr;
+  ASSERT_NE(id, nullptr);
+  EXPECT_EQ(id->str, kPolicyId);
+  const jvalue* eff = v.get("effective");
+  ASSERT_NE(eff, nullptr);
+  ASSERT_NE(eff->get("scheduled_policy"), nullptr);
+  const jvalue* num = eff->get("scheduled_policy")->get("rentention_num");
+  ASSERT_NE(num, nullptr);
+  EXPECT_EQ(num->t, jvalue::type::number);
+  EXPECT_EQ(num->num, "10");
+  ASSERT_NE(eff->get("time_zone"), nullptr);
+  EXPECT_EQ(eff->get("time_zone")->str, "UTC+08:00");
+  const jvalue* wf = eff->get("scheduled_policy")->get("week_frequency");
+  ASSERT_NE(wf, nullptr);
+  ASSERT_EQ(wf->t, jvalue::type::array);
+  ASSERT_EQ(wf->arr.size(), 1u);
+  EXPECT_EQ(wf->arr[0].str, "MON");
+}
+
+TEST(JsonReport, ValidWithoutPolicyIdAndWithWarningsAndInfo) {
+  const report r = check(sp(R"("frequency":1,"week_frequency":["MON"],"rentention_num":3,"rentention_day":9,"x":1)"));
+  ASSERT_TRUE(r.valid);
+  const std::string line = bpv::to_json(r, "-");
+  expect_report_shape(r, line, "-");
+  const jvalue v = parse_ok(line);
+  ASSERT_NE(v.get("response"), nullptr);
+  ASSERT_NE(v.get("response")->get("backup_policy_id"), nullptr);
+  EXPECT_EQ(v.get("response")->get("backup_policy_id")->t, jvalue::type::null);
+  // The effective policy drops what precedence ignores.
+  const jvalue* s = v.get("effective") ? v.get("effective")->get("scheduled_policy") : nullptr;
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->get("week_frequency"), nullptr);
+  EXPECT_EQ(s->get("rentention_day"), nullptr);
+  EXPECT_EQ(s->get("x"), nullptr);
+  ASSERT_NE(s->get("frequency"), nullptr);
+  EXPECT_EQ(s->get("frequency")->num, "1");
+}
+
+TEST(JsonReport, InvalidReportShape) {
+  context ctx;
+  ctx.policy_id = "";
+  context def;
+  def.target_is_default = true;
+  for (const std::string& b : {std::string(R"({"backup_policy_name":"default<x","x":1})"), std::string(""),
+                               std::string("{"), std::string("[]"), std::string("{}"),
+                               std::string(R"({"backup_policy_name":"a\u0001\"\\b"})")}) {
+    for (const context& c : {context{}, ctx, def}) {
+      const report r = check(b, c);
+      ASSERT_FALSE(r.valid) << b;
+      expect_report_shape(r, bpv::to_json(r, "bad.json"), "bad.json");
+    }
+  }
+}
+
+TEST(JsonReport, LimitsAndInvalidUtf8Bodies) {
+  options o;
+  o.limits.max_body_bytes = 4;
+  const report big = check(kSeed, {}, o);
+  expect_report_shape(big, bpv::to_json(big, "x"), "x");
+  const report utf = check("{\"backup_policy_name\":\"\xff\xfe\"}");
+  const std::string line = bpv::to_json(utf, "x");
+  EXPECT_TRUE(valid_utf8(line));
+  expect_report_shape(utf, line, "x");
+}
+
+TEST(JsonReport, SourceNameIsEscaped) {
+  const std::string source = "dir/\"quoted\" \\ back\nnew\tline\x01\x1f end";
+  const report r = check(kSeed);
+  const std::string line = bpv::to_json(r, source);
+  expect_report_shape(r, line, source);
+  const jvalue v = parse_ok(line);
+  ASSERT_NE(v.get("source"), nullptr);
+  EXPECT_EQ(v.get("source")->str, source);
+}
+
+TEST(JsonReport, InvalidUtf8InSourceBecomesReplacementCharacter) {
+  const report r = check(kSeed);
+  {
+    const std::string line = bpv::to_json(r, "in\xffput.json");
+    EXPECT_TRUE(valid_utf8(line));
+    const jvalue v = parse_ok(line);
+    ASSERT_NE(v.get("source"), nullptr);
+    EXPECT_EQ(v.get("source")->str, "in\xEF\xBF\xBDput.json");
+  }
+  {
+    // A surrogate encoded in UTF-8 and an overlong '/': not UTF-8 either.
+    const std::string line = bpv::to_json(r, "a\xED\xA0\x80-\xC0\xAF-b");
+    EXPECT_TRUE(valid_utf8(line));
+    const jvalue v = parse_ok(line);
+    ASSERT_NE(v.get("source"), nullptr);
+    const std::string& s = v.get("source")->str;
+    EXPECT_TRUE(valid_utf8(s));
+    EXPECT_EQ(s.substr(0, 4), "a\xEF\xBF\xBD");
+    EXPECT_EQ(s.substr(s.size() - 2), "-b");
+    EXPECT_EQ(s.find("\xED\xA0"), std::string::npos);
+    EXPECT_EQ(s.find("\xC0"), std::string::npos);
+  }
+  {
+    // Truncated multi-byte sequence at the end, valid characters kept.
+    const std::string line = bpv::to_json(r, "\xC3\xA9-\xE2\x82");
+    EXPECT_TRUE(valid_utf8(line));
+    const jvalue v = parse_ok(line);
+    ASSERT_NE(v.get("source"), nullptr);
+    const std::string& s = v.get("source")->str;
+    EXPECT_EQ(s.substr(0, 6), "\xC3\xA9-\xEF\xBF\xBD");
+  }
+}
+
+TEST(JsonReport, ControlCharactersInMessagesAreEscaped) {
+  // A name with control characters, quotes and backslashes is quoted in messages.
+  const std::string b = R"({"backup_policy_name":"a\u0001\u001f\"\\\u007f<b","\u0002":1})";
+  const report r = check(b);
+  const std::string line = bpv::to_json(r, "-");
+  expect_report_shape(r, line, "-");
+  for (char c : line) EXPECT_GE(static_cast<unsigned char>(c), 0x20) << "raw control character in the report";
+  const std::string resp = bpv::response_json(r);
+  parse_ok(resp);
+}
+
+// ---------------------------------------------------------------------------------------------
+// to_text
+
+std::vector<std::string> lines_of(std::string_view text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) {
+      if (start < text.size()) out.emplace_back(text.substr(start));
+      break;
+    }
+    out.emplace_back(text.substr(start, nl - start));
+    start = nl + 1;
+  }
+  return out;
+}
+
+/// For every output line that shows `line_text` whole, the column (in characters of
+/// `line_text`) of the caret on the next output line.
+std::vector<std::size_t> caret_columns(std::string_view text, std::string_view line_text) {
+  std::vector<std::size_t> cols;
+  const auto lines = lines_of(text);
+  for (std::size_t k = 0; k + 1 < lines.size(); ++k) {
+    const std::size_t p = lines[k].find(line_text);
+    if (p == std::string::npos) continue;
+    const std::string& caret_line = lines[k + 1];
+    const std::size_t c = caret_line.find('^');
+    if (c == std::string::npos) continue;
+    const std::size_t caret_col = code_points(std::string_view(caret_line).substr(0, c));
+    const std::size_t prefix_col = code_points(std::string_view(lines[k]).substr(0, p));
+    cols.push_back(caret_col >= prefix_col ? caret_col - prefix_col : static_cast<std::size_t>(-1));
+  }
+  return cols;
+}
+
+/// The column of `offset` in its line, in characters.
+std::size_t column_of(std::string_view body, std::size_t offset) {
+  const std::size_t nl = offset == 0 ? std::string_view::npos : body.rfind('\n', offset - 1);
+  const std::size_t start = nl == std::string_view::npos ? 0 : nl + 1;
+  return code_points(body.substr(start, offset - start));
+}
+
+std::string_view line_at(std::string_view body, std::size_t offset) {
+  const std::size_t nl = offset == 0 ? std::string_view::npos : body.rfind('\n', offset - 1);
+  const std::size_t start = nl == std::string_view::npos ? 0 : nl + 1;
+  std::size_t end = body.find('\n', offset);
+  if (end == std::string_view::npos) end = body.size();
+  return body.substr(start, end - start);
+}
+
+TEST(Text, NamesEachFindingAndShowsTheLineWithACaret) {
+  const std::string b =
+      "{\n"
+      "  \"backup_policy_name\": \"ok\",\n"
+      "  \"scheduled_policy\": {\"frequency\": 1, \"start_time\": \"12:30\"}\n"
+      "}\n";
+  const report r = check(b);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << rules_of(r);
+  const diagnostic& d = r.diagnostics[0];
+  ASSERT_TRUE(d.offset.has_value());
+  ASSERT_EQ(*d.offset, b.find("12:30") + 3);
+  const std::string text = bpv::to_text(r, b, "body.json");
+  EXPECT_NE(text.find("body.json"), std::string::npos) << text;
+  EXPECT_NE(text.find("/scheduled_policy/start_time"), std::string::npos) << text;
+  EXPECT_NE(text.find("AutoBackup.0103"), std::string::npos) << text;
+  EXPECT_NE(text.find("start_time.full_hour"), std::string::npos) << text;
+  EXPECT_NE(text.find(d.message), std::string::npos) << text;
+  const std::string_view line = line_at(b, *d.offset);
+  EXPECT_EQ(line, R"(  "scheduled_policy": {"frequency": 1, "start_time": "12:30"})");
+  const auto cols = caret_columns(text, line);
+  ASSERT_EQ(cols.size(), 1u) << text;
+  EXPECT_EQ(cols[0], column_of(b, *d.offset)) << text;
+}
+
+TEST(Text, CaretCountsCharactersNotBytes) {
+  const std::string b =
+      "{\"backup_policy_name\": \"ok\",\n"
+      "  \"scheduled_policy\": {\"\xC3\xBC\": \"\xC3\xA9\xE2\x82\xAC\xC3\x9F\xF0\x9F\x98\x80\", "
+      "\"start_time\": \"12:30\",\n"
+      "  \"frequency\": 1}}";
+  const report r = check(b);
+  const std::size_t full_hour = b.find("12:30") + 3;
+  ASSERT_NE(find(r, "start_time.full_hour"), nullptr) << rules_of(r);
+  ASSERT_EQ(find(r, "start_time.full_hour")->offset, full_hour);
+  const std::string text = bpv::to_text(r, b, "-");
+  EXPECT_TRUE(valid_utf8(text));
+  const std::string_view line = line_at(b, full_hour);
+  std::set<std::size_t> want;
+  for (const auto& d : r.diagnostics)
+    if (d.offset && line_at(b, *d.offset) == line) want.insert(column_of(b, *d.offset));
+  ASSERT_TRUE(want.count(column_of(b, full_hour)));
+  const auto cols = caret_columns(text, line);
+  EXPECT_EQ(cols.size(), want.size()) << text;
+  for (std::size_t c : cols) EXPECT_TRUE(want.count(c)) << "caret at column " << c << "\n" << text;
+  EXPECT_NE(std::find(cols.begin(), cols.end(), column_of(b, full_hour)), cols.end()) << text;
+}
+
+TEST(Text, CaretOnTheFirstLineAndAtOffsetZero) {
+  const std::string b = "[1,\n2]";
+  const report r = check(b);
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  ASSERT_EQ(r.diagnostics[0].offset, 0u);
+  const std::string text = bpv::to_text(r, b, "-");
+  const auto cols = caret_columns(text, "[1,");
+  ASSERT_EQ(cols.size(), 1u) << text;
+  EXPECT_EQ(cols[0], 0u) << text;
+}
+
+TEST(Text, FindingsWithoutOffsetStillNamed) {
+  context ctx;
+  ctx.policy_id = "";
+  const report r = check("", ctx);
+  const std::string text = bpv::to_text(r, "", "-");
+  EXPECT_NE(text.find("AutoBackup.0006"), std::string::npos) << text;
+  EXPECT_NE(text.find("AutoBackup.0000"), std::string::npos) << text;
+  EXPECT_NE(text.find("request.policy_id_empty"), std::string::npos) << text;
+  EXPECT_NE(text.find("body.empty"), std::string::npos) << text;
+  EXPECT_EQ(text.find('^'), std::string::npos) << text;
+}
+
+TEST(Text, LongSingleLineBodyKeepsExcerptsShortAndReadsOnlyTheInput) {
+  const std::string head = R"({"x":")";
+  const std::string b = cat({head, std::string(100000, 'a'), R"(","backup_policy_name":"a.b","y":")",
+                             std::string(100000, 'b'), R"("})"});
+  ASSERT_GT(b.size(), 200000u);
+  // The bytes after the input must never show.
+  const std::string buffer = cat({b, "QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ"});
+  const std::string_view input(buffer.data(), b.size());
+  bpv::validator v;
+  const report r = v.validate(input);
+  const std::size_t name_at = b.find("\"a.b\"");
+  ASSERT_NE(find(r, "backup_policy_name.characters"), nullptr) << rules_of(r);
+  ASSERT_EQ(find(r, "backup_policy_name.characters")->offset, name_at);
+  const std::string text = bpv::to_text(r, input, "big.json");
+  EXPECT_EQ(text.find("QQ"), std::string::npos);
+  for (const auto& l : lines_of(text)) EXPECT_LT(code_points(l), 300u) << l.substr(0, 400);
+  // The excerpt of the name's error shows "a.b" with the caret under its opening quote.
+  bool found = false;
+  const auto lines = lines_of(text);
+  for (std::size_t k = 0; k + 1 < lines.size(); ++k) {
+    const std::size_t p = lines[k].find(R"("a.b")");
+    const std::size_t c = lines[k + 1].find('^');
+    if (p == std::string::npos || c == std::string::npos) continue;
+    found = found || code_points(std::string_view(lines[k + 1]).substr(0, c)) ==
+                         code_points(std::string_view(lines[k]).substr(0, p));
+  }
+  EXPECT_TRUE(found) << text.substr(0, 3000);
+  EXPECT_LT(text.size(), 5000u);
+}
+
+TEST(Text, ErrorAtTheEndOfALongInputReadsNothingBeyondIt) {
+  const std::string b = cat({R"({"backup_policy_name":"a","x":")", std::string(200000, 'a')});  // unterminated
+  const std::string buffer = cat({b, "QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ"});
+  const std::string_view input(buffer.data(), b.size());
+  const report r = check(input);
+  ASSERT_FALSE(r.valid);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << rules_of(r);
+  const std::string text = bpv::to_text(r, input, "cut.json");
+  EXPECT_EQ(text.find("QQ"), std::string::npos);
+  EXPECT_NE(text.find('^'), std::string::npos) << text.substr(0, 2000);
+  for (const auto& l : lines_of(text)) EXPECT_LT(code_points(l), 300u) << l.substr(0, 400);
+}
+
+TEST(Text, InvalidUtf8InTheInputLineStaysValidUtf8) {
+  const std::string b = "{\"backup_policy_name\":\"a\xff\xfe\"}";
+  const report r = check(b);
+  ASSERT_FALSE(r.valid);
+  const std::string text = bpv::to_text(r, b, "-");
+  EXPECT_TRUE(valid_utf8(text));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reuse
+
+::testing::AssertionResult same(const report& a, const report& b) {
+  const std::string da = describe(a), db = describe(b);
+  if (da == db && a.effective == b.effective) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << "reports differ:\n" << da << "---\n" << db;
+}
+
+TEST(Reuse, ValidatorGivesIdenticalReportsAcrossBodies) {
+  const std::string a = R"({"backup_policy_name":"a.b","x":{"k":1,"k":2},"scheduled_policy":{"frequency":1,)"
+                        R"("start_time":"14:00,10:00","rentention_day":7.9,"week_frequency":["MON"]}})";
+  const std::string b = kSeed;
+  const std::string c = "{\"scheduled_policy\":{\"frequency\":1,\"start_time\":\"22:00,00:00\"},\"time_zone\":\"UTC+02:00\"";
+  context ctx;
+  ctx.policy_id = "pid";
+  bpv::validator v;
+  const report a1 = v.validate(a, ctx);
+  const report b1 = v.validate(b, ctx);
+  const report c1 = v.validate(c);
+  const report a2 = v.validate(a, ctx);
+  const report b2 = v.validate(b, ctx);
+  EXPECT_TRUE(same(a1, a2));
+  EXPECT_TRUE(same(b1, b2));
+  EXPECT_TRUE(same(a1, check(a, ctx)));
+  EXPECT_TRUE(same(b1, check(b, ctx)));
+  EXPECT_TRUE(same(c1, check(c)));
+  EXPECT_TRUE(b1.valid);
+  EXPECT_FALSE(a1.valid);
+}
+
+TEST(Reuse, ValidatorKeepsItsOptions) {
+  options o;
+  o.limits.max_body_bytes = 100;
+  o.limits.max_depth = 5;
+  bpv::validator v(o);
+  EXPECT_EQ(v.config().limits.max_body_bytes, 100u);
+  EXPECT_EQ(v.config().limits.max_depth, 5u);
+  EXPECT_FALSE(v.validate(std::string(200, ' ') + "{}").valid);
+  bpv::validator moved(std::move(v));
+  EXPECT_EQ(moved.config().limits.max_body_bytes, 100u);
+  const report r = moved.validate(kSeed);
+  EXPECT_TRUE(same(r, check(kSeed, {}, o)));
+}
+
+TEST(Reuse, ValidateIntoAReportReplacesEverything) {
+  bpv::validator v;
+  report out;
+  out.valid = true;
+  out.http_status = 200;
+  out.policy_id = "stale";
+  out.effective.emplace().backup_policy_name = "stale";
+  out.diagnostics.reserve(64);
+  for (int i = 0; i < 5; ++i)
+    out.diagnostics.push_back(diagnostic{"stale.rule", severity::warning, "", "/stale", 1, "stale"});
+  const auto* storage = out.diagnostics.data();
+
+  const std::string bad = R"({"backup_policy_name":"a b","x":1})";
+  v.validate(bad, context{}, out);
+  EXPECT_TRUE(same(out, check(bad)));
+  EXPECT_FALSE(out.policy_id.has_value());
+  EXPECT_EQ(out.diagnostics.data(), storage) << "the report's storage is reused";
+
+  context ctx;
+  ctx.policy_id = "p-1";
+  v.validate(kSeed, ctx, out);
+  EXPECT_TRUE(same(out, check(kSeed, ctx)));
+  EXPECT_TRUE(out.valid);
+  EXPECT_EQ(out.http_status, 200);
+  EXPECT_TRUE(out.diagnostics.empty());
+  EXPECT_TRUE(out.effective.has_value());
+  EXPECT_EQ(out.policy_id, std::optional<std::string>("p-1"));
+
+  v.validate("", context{}, out);
+  EXPECT_TRUE(same(out, check("")));
+  EXPECT_FALSE(out.effective.has_value());
+  EXPECT_FALSE(out.policy_id.has_value());
+  EXPECT_EQ(out.http_status, 400);
+}
+
+}  // namespace

@@ -1,0 +1,1411 @@
+// Every rule of bpv::rules(): a body where it fires (rule, severity, code, path, offset) and a
+// near-identical body where it does not; then every row of ../shared/spec/decisions.md.
+//
+// Expectations come from the spec (decisions.md, the API page, error-codes.md), never from the
+// program's output. Offsets are computed from the body text in the test.
+#include <gtest/gtest.h>
+
+#include <cstddef>
+#include <functional>
+#include <initializer_list>
+#include <optional>
+#include <ostream>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "support.hpp"
+
+namespace {
+
+using bpv::context;
+using bpv::diagnostic;
+using bpv::options;
+using bpv::report;
+using bpv::severity;
+using bpv::test::check;
+using bpv::test::count_rule;
+using bpv::test::find;
+using bpv::test::rules_of;
+
+constexpr severity E = severity::error, W = severity::warning, I = severity::info;
+constexpr std::size_t not_found = static_cast<std::size_t>(-1);
+
+// ---------------------------------------------------------------------------------------------
+// Offsets, computed from the body text.
+
+using offset_fn = std::function<std::optional<std::size_t>(std::string_view)>;
+
+/// The first occurrence of `needle`, plus `plus` bytes.
+offset_fn at(std::string needle, std::size_t plus = 0) {
+  return [needle, plus](std::string_view body) -> std::optional<std::size_t> {
+    auto p = body.find(needle);
+    return p == std::string_view::npos ? not_found : p + plus;
+  };
+}
+/// The last occurrence of `needle`, plus `plus` bytes.
+offset_fn last(std::string needle, std::size_t plus = 0) {
+  return [needle, plus](std::string_view body) -> std::optional<std::size_t> {
+    auto p = body.rfind(needle);
+    return p == std::string_view::npos ? not_found : p + plus;
+  };
+}
+/// The byte just after the first occurrence of `needle` (the value after `"name":`).
+offset_fn after(std::string needle) {
+  return [needle](std::string_view body) -> std::optional<std::size_t> {
+    auto p = body.find(needle);
+    return p == std::string_view::npos ? not_found : p + needle.size();
+  };
+}
+offset_fn null_offset() {
+  return [](std::string_view) -> std::optional<std::size_t> { return std::nullopt; };
+}
+
+std::size_t pos(std::string_view body, std::string_view needle, std::size_t plus = 0) {
+  auto p = body.find(needle);
+  return p == std::string_view::npos ? not_found : p + plus;
+}
+std::size_t rpos(std::string_view body, std::string_view needle, std::size_t plus = 0) {
+  auto p = body.rfind(needle);
+  return p == std::string_view::npos ? not_found : p + plus;
+}
+
+/// Concatenation without operator+ temporaries.
+std::string cat(std::initializer_list<std::string_view> parts) {
+  std::string out;
+  for (auto p : parts) out.append(p);
+  return out;
+}
+
+std::string sp(std::string_view inner) { return cat({R"({"scheduled_policy":{)", inner, "}}"}); }
+
+std::string off_str(std::optional<std::size_t> o) { return o ? std::to_string(*o) : "null"; }
+
+/// Some diagnostic of `r` has exactly this rule, severity, code, path and offset.
+::testing::AssertionResult has(const report& r, std::string_view rule, severity sev, std::string_view code,
+                               std::string_view path, std::optional<std::size_t> offset) {
+  if (offset && *offset == not_found) return ::testing::AssertionFailure() << "test bug: needle not found in body";
+  for (const diagnostic& d : r.diagnostics)
+    if (d.rule == rule && d.severity == sev && d.code == code && d.path == path && d.offset == offset)
+      return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << "no " << rule << " (" << bpv::to_string(sev) << ", code '" << code
+                                       << "') at path '" << path << "' offset " << off_str(offset)
+                                       << "; got: " << rules_of(r);
+}
+
+/// Some error diagnostic of `r` has this code, path and offset (any rule).
+::testing::AssertionResult has_code(const report& r, std::string_view code, std::string_view path,
+                                    std::optional<std::size_t> offset) {
+  if (offset && *offset == not_found) return ::testing::AssertionFailure() << "test bug: needle not found in body";
+  for (const diagnostic& d : r.diagnostics)
+    if (d.severity == E && d.code == code && d.path == path && d.offset == offset)
+      return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << "no error " << code << " at path '" << path << "' offset "
+                                       << off_str(offset) << "; got: " << rules_of(r);
+}
+
+/// Some error diagnostic has this code and path (offset not checked).
+::testing::AssertionResult has_code_at(const report& r, std::string_view code, std::string_view path) {
+  for (const diagnostic& d : r.diagnostics)
+    if (d.severity == E && d.code == code && d.path == path) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << "no error " << code << " at path '" << path << "'; got: " << rules_of(r);
+}
+
+std::size_t count_at_path(const report& r, std::string_view path) {
+  std::size_t n = 0;
+  for (const auto& d : r.diagnostics) n += d.path == path;
+  return n;
+}
+
+bool any_whole_body_error(const report& r) {
+  for (const auto& d : r.diagnostics)
+    if (d.path.empty() && d.severity == E) return true;
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The rule table.
+
+struct rule_case {
+  std::string_view rule;
+  severity sev;
+  std::string_view code;  ///< expected code ("" for warnings and info)
+  std::string fire;       ///< a body where the rule fires (exactly once)
+  std::string path;
+  offset_fn offset;
+  std::string quiet;       ///< a near-identical body where it does not fire
+  bool quiet_valid = true;  ///< whether the quiet body is valid as a whole
+  context fire_ctx{};
+  context quiet_ctx{};
+  options fire_opts{};
+  options quiet_opts{};
+};
+
+void PrintTo(const rule_case& c, std::ostream* os) { *os << c.rule; }
+
+std::string times(unsigned first, unsigned n) {
+  std::string s;
+  for (unsigned h = first; h < first + n; ++h) {
+    if (!s.empty()) s += ',';
+    const unsigned hh = h % 24;
+    s += static_cast<char>('0' + hh / 10);
+    s += static_cast<char>('0' + hh % 10);
+    s += ":00";
+  }
+  return s;
+}
+
+std::vector<rule_case> rule_table() {
+  std::vector<rule_case> t;
+  const std::string name_p1 = R"({"backup_policy_name":"p1"})";
+
+  // --- the request and the body as a whole
+  {
+    rule_case c{"request.policy_id_empty", E, "AutoBackup.0006", name_p1, "", null_offset(), name_p1};
+    c.fire_ctx.policy_id = "";
+    c.quiet_ctx.policy_id = "p1";
+    t.push_back(c);
+  }
+  t.push_back({"body.empty", E, "AutoBackup.0000", " \n\t\r ", "", null_offset(), " " + name_p1 + " "});
+  t.push_back({"body.not_json", E, "AutoBackup.0008", R"({"backup_policy_name":"p1" x})", "", at("x"),
+               R"({"backup_policy_name":"p1"  })"});
+  t.push_back({"body.not_object", E, "AutoBackup.0008", R"(  ["backup_policy_name"])", "", at("["),
+               R"(  {"backup_policy_name":"p1"})"});
+  {
+    rule_case c{"body.too_large", E, "AutoBackup.0008", name_p1, "", null_offset(), name_p1};
+    c.fire_opts.limits.max_body_bytes = name_p1.size() - 1;
+    c.quiet_opts.limits.max_body_bytes = name_p1.size();
+    t.push_back(c);
+  }
+  {
+    const std::string b = R"({"backup_policy_name":"p1","x":[[1]]})";  // root 1, [ 2, [ 3
+    rule_case c{"body.too_deep", E, "AutoBackup.0008", b, "", null_offset(), b};
+    c.fire_opts.limits.max_depth = 2;
+    c.quiet_opts.limits.max_depth = 3;
+    t.push_back(c);
+  }
+  t.push_back({"body.nothing_to_modify", E, "AutoBackup.0001", R"(  {"backup_policy_id":"x"})", "", at("{"),
+               R"(  {"backup_policy_name":"x"})"});
+
+  // --- members
+  t.push_back({"member.duplicate", E, "AutoBackup.0008", R"({"backup_policy_name":"a","backup_policy_name":"b"})",
+               "/backup_policy_name", last(R"("backup_policy_name")"),
+               R"({"backup_policy_name":"a","backup_policy_id":"b"})"});
+  t.push_back({"member.near_miss", E, "AutoBackup.0107", sp(R"("frequency":1,"retention_num":5)"),
+               "/scheduled_policy/retention_num", at(R"("retention_num")"), sp(R"("frequency":1,"rentention_num":5)")});
+  t.push_back({"member.unknown", W, "", R"({"backup_policy_name":"a","backup_policy_id":"x"})", "/backup_policy_id",
+               at(R"("backup_policy_id")"), R"({"backup_policy_name":"a"})"});
+  t.push_back({"member.misplaced", W, "", sp(R"("frequency":1,"time_zone":"UTC+08:00")"),
+               "/scheduled_policy/time_zone", at(R"("time_zone")"),
+               R"({"scheduled_policy":{"frequency":1},"time_zone":"UTC+08:00"})"});
+  t.push_back({"string.angle_brackets", E, "AutoBackup.0221", R"({"backup_policy_name":"a1","note":"a<b"})", "/note",
+               at(R"("a<b")"), R"({"backup_policy_name":"a1","note":"a-b"})"});
+
+  // --- backup_policy_name
+  t.push_back({"backup_policy_name.type", E, "AutoBackup.0102", R"({"backup_policy_name":null})",
+               "/backup_policy_name", at("null"), R"({"backup_policy_name":"n"})"});
+  t.push_back({"backup_policy_name.length", E, "AutoBackup.0101", R"({"backup_policy_name":""})",
+               "/backup_policy_name", at(R"("")"), R"({"backup_policy_name":"a"})"});
+  t.push_back({"backup_policy_name.characters", E, "AutoBackup.0102", R"({"backup_policy_name":"policy.01"})",
+               "/backup_policy_name", at(R"("policy.01")"), R"({"backup_policy_name":"policy_01"})"});
+  t.push_back({"backup_policy_name.default_prefix", E, "AutoBackup.0102", R"({"backup_policy_name":"default-copy"})",
+               "/backup_policy_name", at(R"("default-copy")"), R"({"backup_policy_name":"Default-copy"})"});
+  {
+    const std::string b = R"({"backup_policy_name":"daily"})";
+    rule_case c{"backup_policy_name.default_policy", E, "AutoBackup.0100", b, "/backup_policy_name",
+                at(R"("daily")"), b};
+    c.fire_ctx.target_is_default = true;
+    t.push_back(c);
+  }
+
+  // --- scheduled_policy
+  t.push_back({"scheduled_policy.type", E, "AutoBackup.0008", R"({"scheduled_policy":"daily"})", "/scheduled_policy",
+               at(R"("daily")"), R"({"scheduled_policy":{"frequency":1}})"});
+  t.push_back({"scheduled_policy.interval_required", E, "AutoBackup.0106", R"({"scheduled_policy": {"status":"OFF"}})",
+               "/scheduled_policy", at(R"({"status")"), R"({"scheduled_policy": {"status":"OFF","frequency":1}})"});
+
+  // --- start_time
+  const std::string st = "/scheduled_policy/start_time";
+  auto with_start = [](std::string_view v) { return sp(cat({R"("frequency":1,"start_time":)", v})); };
+  t.push_back({"start_time.type", E, "AutoBackup.0103", with_start("1200"), st, at("1200"), with_start(R"("12:00")")});
+  t.push_back({"start_time.syntax", E, "AutoBackup.0103", with_start(R"("2x:00")"), st, at("2x:00", 1),
+               with_start(R"("20:00")")});
+  t.push_back({"start_time.hour", E, "AutoBackup.0103", with_start(R"("24:00")"), st, at("24:00"),
+               with_start(R"("23:00")")});
+  t.push_back({"start_time.full_hour", E, "AutoBackup.0103", with_start(R"("13:05")"), st, at("13:05", 3),
+               with_start(R"("13:00")")});
+  {
+    // 25 entries: 00:00 .. 23:00, then 00:00 again. The 25th starts after 24 entries of 6 bytes.
+    const std::string list = times(0, 25);
+    const std::string b = with_start(cat({"\"", list, "\""}));
+    const std::size_t twenty_fifth = b.find(list) + 24 * 6;
+    t.push_back({"start_time.count", E, "AutoBackup.0103", b, st,
+                 [twenty_fifth](std::string_view) -> std::optional<std::size_t> { return twenty_fifth; },
+                 with_start(cat({"\"", times(0, 24), "\""}))});
+  }
+  t.push_back({"start_time.duplicate", E, "AutoBackup.0103", with_start(R"("10:00,12:00,10:00")"), st,
+               last("10:00"), with_start(R"("10:00,12:00,14:00")")});
+  t.push_back({"start_time.order", E, "AutoBackup.0103", with_start(R"("14:00,10:00")"), st, at("10:00"),
+               with_start(R"("10:00,14:00")")});
+  t.push_back({"start_time.utc_day_crossing", E, "AutoBackup.0106",
+               R"({"scheduled_policy":{"frequency":1,"start_time":"22:00,00:00,02:00"},"time_zone":"UTC+02:00"})",
+               "/scheduled_policy/frequency", at(R"("frequency")"),
+               R"({"scheduled_policy":{"week_frequency":["MON"],"start_time":"22:00,00:00,02:00"},"time_zone":"UTC+02:00"})"});
+
+  // --- frequency, week_frequency
+  t.push_back({"frequency.type", E, "AutoBackup.0106", sp(R"("frequency":"1")"), "/scheduled_policy/frequency",
+               at(R"("1")"), sp(R"("frequency":1)")});
+  t.push_back({"frequency.range", E, "AutoBackup.0106", sp(R"("frequency":0)"), "/scheduled_policy/frequency",
+               after(R"("frequency":)"), sp(R"("frequency":1)")});
+  const std::string wf = "/scheduled_policy/week_frequency";
+  t.push_back({"week_frequency.type", E, "AutoBackup.0106", sp(R"("week_frequency":"MON")"), wf, at(R"("MON")"),
+               sp(R"("week_frequency":["MON"])")});
+  t.push_back({"week_frequency.empty", E, "AutoBackup.0106", sp(R"("week_frequency":[])"), wf, at("[]"),
+               sp(R"("week_frequency":["MON"])")});
+  t.push_back({"week_frequency.day", E, "AutoBackup.0106", sp(R"("week_frequency":["MON","mon"])"), wf + "/1",
+               at(R"("mon")"), sp(R"("week_frequency":["MON","TUE"])")});
+  t.push_back({"week_frequency.duplicate", E, "AutoBackup.0106", sp(R"("week_frequency":["MON","TUE","MON"])"),
+               wf + "/2", last(R"("MON")"), sp(R"("week_frequency":["MON","TUE","WED"])")});
+  t.push_back({"week_frequency.ignored", I, "", sp(R"("frequency":2,"week_frequency":["MON"])"), wf,
+               at(R"("week_frequency")"), sp(R"("week_frequency":["MON"])")});
+
+  // --- rentention_num, rentention_day
+  const std::string rn = "/scheduled_policy/rentention_num", rd = "/scheduled_policy/rentention_day";
+  t.push_back({"rentention_num.type", E, "AutoBackup.0107", sp(R"("frequency":1,"rentention_num":2.0)"), rn,
+               at("2.0"), sp(R"("frequency":1,"rentention_num":2)")});
+  t.push_back({"rentention_num.range", E, "AutoBackup.0107", sp(R"("frequency":1,"rentention_num":15)"), rn,
+               after(R"("rentention_num":)"), sp(R"("frequency":1,"rentention_num":14)")});
+  t.push_back({"rentention_day.type", E, "AutoBackup.0107", sp(R"("frequency":1,"rentention_day":"30")"), rd,
+               at(R"("30")"), sp(R"("frequency":1,"rentention_day":30)")});
+  t.push_back({"rentention_day.range", E, "AutoBackup.0107", sp(R"("frequency":1,"rentention_day":1.9)"), rd,
+               at("1.9"), sp(R"("frequency":1,"rentention_day":2)")});
+  t.push_back({"rentention_day.ignored", I, "", sp(R"("frequency":1,"rentention_num":5,"rentention_day":30)"), rd,
+               at(R"("rentention_day")"), sp(R"("frequency":1,"rentention_day":30)")});
+
+  // --- remain_first_backup_of_curMonth, status, time_zone
+  const std::string rf = "/scheduled_policy/remain_first_backup_of_curMonth";
+  t.push_back({"remain_first_backup_of_curMonth.type", E, "AutoBackup.0105",
+               sp(R"("frequency":1,"remain_first_backup_of_curMonth":true)"), rf, at("true"),
+               sp(R"("frequency":1,"remain_first_backup_of_curMonth":"Y")")});
+  t.push_back({"remain_first_backup_of_curMonth.value", E, "AutoBackup.0105",
+               sp(R"("frequency":1,"remain_first_backup_of_curMonth":"y")"), rf, at(R"("y")"),
+               sp(R"("frequency":1,"remain_first_backup_of_curMonth":"N")")});
+  t.push_back({"status.type", E, "AutoBackup.0104", sp(R"("frequency":1,"status":1)"), "/scheduled_policy/status",
+               after(R"("status":)"), sp(R"("frequency":1,"status":"ON")")});
+  t.push_back({"status.value", E, "AutoBackup.0104", sp(R"("frequency":1,"status":"on")"), "/scheduled_policy/status",
+               at(R"("on")"), sp(R"("frequency":1,"status":"OFF")")});
+  auto with_tz = [](std::string_view v) {
+    return cat({R"({"scheduled_policy":{"frequency":1},"time_zone":)", v, "}"});
+  };
+  t.push_back({"time_zone.type", E, "AutoBackup.0226", with_tz("8"), "/time_zone", after(R"("time_zone":)"),
+               with_tz(R"("UTC+08:00")")});
+  t.push_back({"time_zone.syntax", E, "AutoBackup.0226", with_tz(R"("GMT+08:00")"), "/time_zone", at("GMT"),
+               with_tz(R"("UTC+08:00")")});
+  t.push_back({"time_zone.range", E, "AutoBackup.0226", with_tz(R"("UTC+08:60")"), "/time_zone", at("08:60", 3),
+               with_tz(R"("UTC+08:59")")});
+  return t;
+}
+
+const std::vector<rule_case>& table() {
+  static const std::vector<rule_case> t = rule_table();
+  return t;
+}
+
+class RuleTable : public ::testing::TestWithParam<rule_case> {};
+
+TEST_P(RuleTable, Fires) {
+  const rule_case& c = GetParam();
+  const report r = check(c.fire, c.fire_ctx, c.fire_opts);
+  EXPECT_EQ(count_rule(r, c.rule), 1u) << "body: " << c.fire << "\ngot: " << rules_of(r);
+  EXPECT_TRUE(has(r, c.rule, c.sev, c.code, c.path, c.offset(c.fire))) << "body: " << c.fire;
+  const diagnostic* d = find(r, c.rule);
+  ASSERT_NE(d, nullptr);
+  EXPECT_FALSE(d->message.empty());
+  // An error makes the request invalid; the warning and info rows are otherwise valid bodies.
+  EXPECT_EQ(r.valid, c.sev != E) << rules_of(r);
+}
+
+TEST_P(RuleTable, DoesNotFireOnNearIdenticalBody) {
+  const rule_case& c = GetParam();
+  const report r = check(c.quiet, c.quiet_ctx, c.quiet_opts);
+  EXPECT_EQ(count_rule(r, c.rule), 0u) << "body: " << c.quiet << "\ngot: " << rules_of(r);
+  EXPECT_EQ(r.valid, c.quiet_valid) << "body: " << c.quiet << "\ngot: " << rules_of(r);
+}
+
+TEST_P(RuleTable, CatalogAgrees) {
+  const rule_case& c = GetParam();
+  const bpv::rule_info* info = bpv::find_rule(c.rule);
+  ASSERT_NE(info, nullptr) << c.rule << " is not in bpv::rules()";
+  EXPECT_EQ(info->severity, c.sev);
+  // A near miss takes the code of the member it resembles; the table row has none.
+  if (c.rule != "member.near_miss") {
+    EXPECT_EQ(info->code, c.code);
+  }
+  EXPECT_FALSE(info->enforces.empty());
+}
+
+std::string case_name(const ::testing::TestParamInfo<rule_case>& info) {
+  std::string s(info.param.rule);
+  for (char& ch : s)
+    if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'))) ch = '_';
+  return s;
+}
+
+INSTANTIATE_TEST_SUITE_P(Every, RuleTable, ::testing::ValuesIn(table()), case_name);
+
+TEST(RuleTableCoverage, EveryRuleHasARow) {
+  std::set<std::string_view> rows;
+  for (const auto& c : table()) rows.insert(c.rule);
+  ASSERT_FALSE(bpv::rules().empty());
+  for (const auto& info : bpv::rules()) EXPECT_TRUE(rows.count(info.id)) << "rule " << info.id << " has no test row";
+}
+
+TEST(RuleTableCoverage, EveryRowNamesARuleOnce) {
+  std::set<std::string_view> seen;
+  for (const auto& c : table()) {
+    EXPECT_NE(bpv::find_rule(c.rule), nullptr) << c.rule;
+    EXPECT_TRUE(seen.insert(c.rule).second) << "two rows for " << c.rule;
+  }
+}
+
+TEST(RuleTableCoverage, RuleIdsAreUniqueAndNonEmpty) {
+  std::set<std::string_view> ids;
+  for (const auto& info : bpv::rules()) {
+    EXPECT_FALSE(info.id.empty());
+    EXPECT_TRUE(ids.insert(info.id).second) << "duplicate rule id " << info.id;
+    EXPECT_EQ(bpv::find_rule(info.id), &info);
+    if (info.severity == E && info.id != "member.near_miss") {
+      EXPECT_TRUE(info.code.starts_with("AutoBackup.")) << info.id;
+    }
+    if (info.severity != E) {
+      EXPECT_TRUE(info.code.empty()) << info.id;
+    }
+  }
+  EXPECT_EQ(bpv::find_rule("no.such_rule"), nullptr);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The request: policy_id, empty bodies, {} and only unknown members, limits.
+
+TEST(Request, EmptyPolicyIdIs0006WithoutPlace) {
+  const std::string b = R"({"backup_policy_name":"p1"})";
+  context ctx;
+  ctx.policy_id = "";
+  const report r = check(b, ctx);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << rules_of(r);
+  EXPECT_TRUE(has(r, "request.policy_id_empty", E, "AutoBackup.0006", "", std::nullopt));
+  EXPECT_FALSE(r.valid);
+  context none;
+  EXPECT_TRUE(check(b, none).valid);
+}
+
+TEST(Request, EmptyBodyIs0000) {
+  for (std::string b : {std::string(), std::string(" "), std::string("\n\r\t  \n")}) {
+    const report r = check(b);
+    ASSERT_EQ(r.diagnostics.size(), 1u) << "body '" << b << "': " << rules_of(r);
+    EXPECT_TRUE(has_code(r, "AutoBackup.0000", "", std::nullopt));
+    EXPECT_FALSE(r.valid);
+  }
+}
+
+TEST(Request, EmptyObjectIs0001AtTheRootBrace) {
+  for (std::string b : {std::string("{}"), std::string(" \n {} "), std::string("{ \n }")}) {
+    const report r = check(b);
+    EXPECT_TRUE(has_code(r, "AutoBackup.0001", "", pos(b, "{"))) << "body '" << b << "'";
+    EXPECT_EQ(r.diagnostics.size(), 1u) << rules_of(r);
+  }
+}
+
+TEST(Request, OnlyUnknownMembersIs0001AtTheRootBrace) {
+  const std::string b = R"(  {"foo":1,"bar":{"backup_policy_name":"nested"}})";
+  const report r = check(b);
+  EXPECT_TRUE(has_code(r, "AutoBackup.0001", "", pos(b, "{")));
+  EXPECT_TRUE(has(r, "member.unknown", W, "", "/foo", pos(b, R"("foo")")));
+  EXPECT_TRUE(has(r, "member.unknown", W, "", "/bar", pos(b, R"("bar")")));
+  EXPECT_FALSE(r.valid);
+  // One member of the API is enough.
+  EXPECT_EQ(count_rule(check(R"({"foo":1,"time_zone":"UTC+01:00"})"), "body.nothing_to_modify"), 0u);
+  EXPECT_EQ(count_rule(check(R"({"foo":1,"scheduled_policy":{"frequency":1}})"), "body.nothing_to_modify"), 0u);
+}
+
+TEST(Request, ErrorsBesidesNothingToModifyAreStillFound) {
+  // An object of only unknown members still has its '<' checked.
+  const std::string b = R"({"note":"a<b"})";
+  const report r = check(b);
+  EXPECT_TRUE(has_code(r, "AutoBackup.0001", "", 0));
+  EXPECT_TRUE(has_code(r, "AutoBackup.0221", "/note", pos(b, R"("a<b")")));
+}
+
+TEST(Limits, BodyTooLargeIs0008WithNullOffsetAndNamesTheLimit) {
+  const std::string b = R"({"backup_policy_name":"abcdefghij"})";
+  options o;
+  o.limits.max_body_bytes = 17;
+  const report r = check(b, {}, o);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << rules_of(r);
+  EXPECT_TRUE(has(r, "body.too_large", E, "AutoBackup.0008", "", std::nullopt));
+  EXPECT_NE(r.diagnostics[0].message.find("17"), std::string::npos) << r.diagnostics[0].message;
+  o.limits.max_body_bytes = b.size();
+  EXPECT_TRUE(check(b, {}, o).valid);
+}
+
+TEST(Limits, DefaultBodyLimitIsOneMiB) {
+  std::string b = R"({"backup_policy_name":"p1"})";
+  std::string at_limit = b + std::string((std::size_t{1} << 20) - b.size(), ' ');
+  ASSERT_EQ(at_limit.size(), std::size_t{1} << 20);
+  EXPECT_TRUE(check(at_limit).valid) << rules_of(check(at_limit));
+  const report r = check(at_limit + " ");
+  EXPECT_TRUE(has_code(r, "AutoBackup.0008", "", std::nullopt)) << rules_of(r);
+}
+
+TEST(Limits, TooDeepIs0008WithNullOffsetAndNamesTheLimit) {
+  const std::string b = R"({"backup_policy_name":"p1","x":{"y":[{"z":1}]}})";  // levels 1, 2, 3, 4
+  options o;
+  o.limits.max_depth = 3;
+  const report r = check(b, {}, o);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << rules_of(r);
+  EXPECT_TRUE(has(r, "body.too_deep", E, "AutoBackup.0008", "", std::nullopt));
+  EXPECT_NE(r.diagnostics[0].message.find("3"), std::string::npos) << r.diagnostics[0].message;
+  o.limits.max_depth = 4;
+  EXPECT_TRUE(check(b, {}, o).valid);
+  o.limits.max_depth = 1;
+  EXPECT_TRUE(check(R"({"backup_policy_name":"p1"})", {}, o).valid);
+  EXPECT_TRUE(has_code(check(R"({"scheduled_policy":{"frequency":1}})", {}, o), "AutoBackup.0008", "", std::nullopt));
+}
+
+TEST(Limits, DefaultDepthIs64WithTheRootAtLevel1) {
+  auto nested = [](std::size_t arrays) {
+    return cat({R"({"backup_policy_name":"p1","x":)", std::string(arrays, '['), std::string(arrays, ']'), "}"});
+  };
+  const report ok = check(nested(63));  // 1 + 63 = 64 levels
+  EXPECT_TRUE(ok.valid) << rules_of(ok);
+  const report deep = check(nested(64));  // 65 levels
+  ASSERT_EQ(deep.diagnostics.size(), 1u) << rules_of(deep);
+  EXPECT_TRUE(has_code(deep, "AutoBackup.0008", "", std::nullopt));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Not JSON, not an object: 0008 at path "", at the byte where reading failed.
+
+TEST(NotJson, SyntaxErrorAtTheFailingByte) {
+  const std::string b = R"({"backup_policy_name":"a",})";
+  const report r = check(b);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << rules_of(r);
+  EXPECT_TRUE(has_code(r, "AutoBackup.0008", "", rpos(b, "}")));
+}
+
+TEST(NotJson, TrailingContent) {
+  const std::string b = R"({"backup_policy_name":"a"} {})";
+  const report r = check(b);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << rules_of(r);
+  EXPECT_TRUE(has_code(r, "AutoBackup.0008", "", rpos(b, "{")));
+}
+
+TEST(NotJson, UnterminatedFailsAtTheEnd) {
+  const std::string b = R"({"backup_policy_name":"a")";
+  const report r = check(b);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << rules_of(r);
+  EXPECT_TRUE(has_code(r, "AutoBackup.0008", "", b.size()));
+}
+
+TEST(NotJson, InvalidUtf8AtTheBadByte) {
+  const std::string b = "{\"backup_policy_name\":\"ab\xff\"}";
+  const report r = check(b);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << rules_of(r);
+  EXPECT_TRUE(has_code(r, "AutoBackup.0008", "", pos(b, "\xff")));
+}
+
+TEST(NotJson, LoneSurrogateAndByteOrderMark) {
+  const report lone = check(R"({"backup_policy_name":"\ud800"})");
+  ASSERT_EQ(lone.diagnostics.size(), 1u) << rules_of(lone);
+  EXPECT_TRUE(has_code_at(lone, "AutoBackup.0008", ""));
+  const report bom = check("\xEF\xBB\xBF{\"backup_policy_name\":\"a\"}");
+  ASSERT_EQ(bom.diagnostics.size(), 1u) << rules_of(bom);
+  EXPECT_TRUE(has_code(bom, "AutoBackup.0008", "", 0));
+  // A surrogate pair is fine JSON (and then a non-ASCII name: 0102, not 0008).
+  const std::string pair = R"({"backup_policy_name":"\ud83d\ude00"})";
+  EXPECT_TRUE(has(check(pair), "backup_policy_name.characters", E, "AutoBackup.0102", "/backup_policy_name",
+                  pos(pair, R"("\ud83d)")));
+}
+
+TEST(NotObject, EveryNonObjectRootIs0008AtItsFirstByte) {
+  for (std::string b : {std::string("[]"), std::string(" \"x\""), std::string("1"), std::string("null"),
+                        std::string("  true")}) {
+    const report r = check(b);
+    ASSERT_EQ(r.diagnostics.size(), 1u) << b << ": " << rules_of(r);
+    EXPECT_TRUE(has_code(r, "AutoBackup.0008", "", b.find_first_not_of(' '))) << b;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// backup_policy_name
+
+std::string name_body(std::string_view name) { return cat({R"({"backup_policy_name":")", name, "\"}"}); }
+
+std::string repeat(std::string_view s, std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+TEST(Name, AsciiLength64IsValid65IsNot) {
+  EXPECT_TRUE(check(name_body(std::string(64, 'x'))).valid);
+  EXPECT_TRUE(check(name_body("a")).valid);
+  const std::string b = name_body(std::string(65, 'x'));
+  const report r = check(b);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << rules_of(r);
+  EXPECT_TRUE(has(r, "backup_policy_name.length", E, "AutoBackup.0101", "/backup_policy_name", pos(b, "\"x")));
+}
+
+TEST(Name, LengthCountsCodePointsNotBytes) {
+  // 64 code points, some of them 2, 3 and 4 bytes long: no length error (only 0102, non-ASCII).
+  for (std::string_view ch : {"\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80"}) {
+    const std::string n64 = std::string(62, 'a') + std::string(ch) + std::string(ch);
+    const std::string n65 = std::string(63, 'a') + std::string(ch) + std::string(ch);
+    const report r64 = check(name_body(n64));
+    EXPECT_EQ(count_rule(r64, "backup_policy_name.length"), 0u) << rules_of(r64);
+    EXPECT_EQ(count_rule(r64, "backup_policy_name.characters"), 1u) << rules_of(r64);
+    const std::string b65 = name_body(n65);
+    EXPECT_TRUE(has(check(b65), "backup_policy_name.length", E, "AutoBackup.0101", "/backup_policy_name",
+                    pos(b65, "\"a")));
+    // All multi-byte.
+    EXPECT_EQ(count_rule(check(name_body(repeat(ch, 64))), "backup_policy_name.length"), 0u);
+    EXPECT_EQ(count_rule(check(name_body(repeat(ch, 65))), "backup_policy_name.length"), 1u);
+  }
+}
+
+TEST(Name, LengthCountsCharactersAfterUnescaping) {
+  // \u0061 is 'a': 64 of them are a valid 64-character name, though 384 bytes are written.
+  EXPECT_TRUE(check(name_body(repeat("\\u0061", 64))).valid);
+  const report r = check(name_body(repeat("\\u0061", 65)));
+  EXPECT_EQ(count_rule(r, "backup_policy_name.length"), 1u) << rules_of(r);
+  EXPECT_EQ(count_rule(check(name_body(repeat("\\u00e9", 64))), "backup_policy_name.length"), 0u);
+  EXPECT_EQ(count_rule(check(name_body(repeat("\\u00e9", 65))), "backup_policy_name.length"), 1u);
+}
+
+TEST(Name, OnlyAsciiLettersDigitsUnderscoreHyphen) {
+  EXPECT_TRUE(check(name_body("Az09_-zZ")).valid);
+  EXPECT_TRUE(check(name_body("-_-")).valid);
+  for (std::string n : {"policy.01", "my policy", "caf\xC3\xA9", "a\\u0001b", "a\\tb", "a/b", "a+b", "a:b",
+                        "\xEF\xBC\xA1" /* fullwidth A */}) {
+    const std::string b = name_body(n);
+    const report r = check(b);
+    EXPECT_TRUE(has(r, "backup_policy_name.characters", E, "AutoBackup.0102", "/backup_policy_name",
+                    pos(b, cat({"\"", n.substr(0, 1)}))))
+        << n;
+    EXPECT_FALSE(r.valid);
+  }
+}
+
+TEST(Name, MustNotStartWithDefaultCaseSensitive) {
+  for (std::string n : {"default", "default-copy", "default_1", "defaultx"}) {
+    const std::string b = name_body(n);
+    EXPECT_TRUE(has(check(b), "backup_policy_name.default_prefix", E, "AutoBackup.0102", "/backup_policy_name",
+                    pos(b, "\"default")))
+        << n;
+  }
+  for (std::string n : {"Default", "DEFAULT-copy", "my-default", "defaul", "xdefault"})
+    EXPECT_TRUE(check(name_body(n)).valid) << n;
+  // Escaped: \u0064 is 'd'.
+  EXPECT_EQ(count_rule(check(name_body("\\u0064efault")), "backup_policy_name.default_prefix"), 1u);
+}
+
+TEST(Name, WrongTypesAre0102) {
+  for (std::string v : {"123", "true", "null", "[]", "{}", "[\"a\"]"}) {
+    const std::string b = R"({"backup_policy_name":)" + v + "}";
+    EXPECT_TRUE(has(check(b), "backup_policy_name.type", E, "AutoBackup.0102", "/backup_policy_name",
+                    pos(b, v)))
+        << v;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The default-policy flag.
+
+TEST(DefaultPolicy, AnyNameIsRefusedBesidesItsOwnFindings) {
+  context def;
+  def.target_is_default = true;
+  {
+    const std::string b = name_body("daily");
+    const report r = check(b, def);
+    ASSERT_EQ(r.diagnostics.size(), 1u) << rules_of(r);
+    EXPECT_TRUE(has(r, "backup_policy_name.default_policy", E, "AutoBackup.0100", "/backup_policy_name",
+                    pos(b, "\"daily")));
+  }
+  {
+    const std::string b = name_body("a.b");
+    const report r = check(b, def);
+    EXPECT_TRUE(has_code(r, "AutoBackup.0100", "/backup_policy_name", pos(b, "\"a.b")));
+    EXPECT_TRUE(has_code(r, "AutoBackup.0102", "/backup_policy_name", pos(b, "\"a.b")));
+  }
+  {
+    const std::string b = name_body("");
+    const report r = check(b, def);
+    EXPECT_TRUE(has_code(r, "AutoBackup.0100", "/backup_policy_name", pos(b, "\"\"")));
+    EXPECT_TRUE(has_code(r, "AutoBackup.0101", "/backup_policy_name", pos(b, "\"\"")));
+  }
+  {
+    const std::string b = R"({"backup_policy_name":null})";
+    const report r = check(b, def);
+    EXPECT_TRUE(has_code(r, "AutoBackup.0100", "/backup_policy_name", pos(b, "null")));
+    EXPECT_TRUE(has_code(r, "AutoBackup.0102", "/backup_policy_name", pos(b, "null")));
+  }
+  {
+    // "default<x": 0100, 0102 (characters), 0102 (prefix) and 0221, all at the value.
+    const std::string b = name_body("default<x");
+    const report r = check(b, def);
+    const std::size_t v = pos(b, "\"default");
+    EXPECT_TRUE(has(r, "backup_policy_name.default_policy", E, "AutoBackup.0100", "/backup_policy_name", v));
+    EXPECT_TRUE(has(r, "backup_policy_name.characters", E, "AutoBackup.0102", "/backup_policy_name", v));
+    EXPECT_TRUE(has(r, "backup_policy_name.default_prefix", E, "AutoBackup.0102", "/backup_policy_name", v));
+    EXPECT_TRUE(has(r, "string.angle_brackets", E, "AutoBackup.0221", "/backup_policy_name", v));
+  }
+}
+
+TEST(DefaultPolicy, OtherChangesAreAllowed) {
+  context def;
+  def.target_is_default = true;
+  const report r = check(
+      R"({"scheduled_policy":{"frequency":1,"start_time":"12:00","status":"OFF"},"time_zone":"UTC+08:00"})", def);
+  EXPECT_TRUE(r.valid) << rules_of(r);
+  EXPECT_TRUE(r.diagnostics.empty()) << rules_of(r);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wrong types, null included: each member's own code at the value's first byte.
+
+struct type_case {
+  std::string member;  // as in the body
+  std::string body;    // with the value `null`
+  std::string rule;
+  std::string code;
+  std::string path;
+};
+
+TEST(WrongType, NullIsAWrongTypeForEveryMember) {
+  const std::vector<type_case> cases = {
+      {"backup_policy_name", R"({"backup_policy_name":null})", "backup_policy_name.type", "AutoBackup.0102",
+       "/backup_policy_name"},
+      {"scheduled_policy", R"({"scheduled_policy":null})", "scheduled_policy.type", "AutoBackup.0008",
+       "/scheduled_policy"},
+      {"time_zone", R"({"backup_policy_name":"a","time_zone":null})", "time_zone.type", "AutoBackup.0226",
+       "/time_zone"},
+      {"start_time", sp(R"("frequency":1,"start_time":null)"), "start_time.type", "AutoBackup.0103",
+       "/scheduled_policy/start_time"},
+      {"frequency", sp(R"("week_frequency":["MON"],"frequency":null)"), "frequency.type", "AutoBackup.0106",
+       "/scheduled_policy/frequency"},
+      {"week_frequency", sp(R"("frequency":1,"week_frequency":null)"), "week_frequency.type", "AutoBackup.0106",
+       "/scheduled_policy/week_frequency"},
+      {"rentention_num", sp(R"("frequency":1,"rentention_num":null)"), "rentention_num.type", "AutoBackup.0107",
+       "/scheduled_policy/rentention_num"},
+      {"rentention_day", sp(R"("frequency":1,"rentention_day":null)"), "rentention_day.type", "AutoBackup.0107",
+       "/scheduled_policy/rentention_day"},
+      {"remain_first_backup_of_curMonth", sp(R"("frequency":1,"remain_first_backup_of_curMonth":null)"),
+       "remain_first_backup_of_curMonth.type", "AutoBackup.0105", "/scheduled_policy/remain_first_backup_of_curMonth"},
+      {"status", sp(R"("frequency":1,"status":null)"), "status.type", "AutoBackup.0104", "/scheduled_policy/status"},
+  };
+  for (const auto& c : cases) {
+    const report r = check(c.body);
+    EXPECT_TRUE(has(r, c.rule, E, c.code, c.path, pos(c.body, "null"))) << c.member;
+    EXPECT_FALSE(r.valid) << c.member;
+  }
+}
+
+TEST(WrongType, OtherWrongTypes) {
+  struct wt {
+    std::string body, needle, rule, code, path;
+  };
+  const std::vector<wt> cases = {
+      {sp(R"("frequency":true)"), "true", "frequency.type", "AutoBackup.0106", "/scheduled_policy/frequency"},
+      {sp(R"("frequency":[1])"), "[1]", "frequency.type", "AutoBackup.0106", "/scheduled_policy/frequency"},
+      {sp(R"("week_frequency":{"MON":1})"), "{\"MON\"", "week_frequency.type", "AutoBackup.0106",
+       "/scheduled_policy/week_frequency"},
+      {sp(R"("frequency":1,"rentention_num":"5")"), "\"5\"", "rentention_num.type", "AutoBackup.0107",
+       "/scheduled_policy/rentention_num"},
+      {sp(R"("frequency":1,"rentention_day":false)"), "false", "rentention_day.type", "AutoBackup.0107",
+       "/scheduled_policy/rentention_day"},
+      {sp(R"("frequency":1,"status":true)"), "true", "status.type", "AutoBackup.0104", "/scheduled_policy/status"},
+      {sp(R"("frequency":1,"start_time":["12:00"])"), "[\"12:00\"]", "start_time.type", "AutoBackup.0103",
+       "/scheduled_policy/start_time"},
+      {R"({"scheduled_policy":[{"frequency":1}]})", "[{", "scheduled_policy.type", "AutoBackup.0008",
+       "/scheduled_policy"},
+      {R"({"backup_policy_name":"a","time_zone":{"h":8}})", "{\"h\"", "time_zone.type", "AutoBackup.0226",
+       "/time_zone"},
+  };
+  for (const auto& c : cases) EXPECT_TRUE(has(check(c.body), c.rule, E, c.code, c.path, pos(c.body, c.needle))) << c.body;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers: ranges at both edges, integer literals only, huge numbers are field errors.
+
+TEST(Frequency, Range1To14) {
+  EXPECT_TRUE(check(sp(R"("frequency":1)")).valid);
+  EXPECT_TRUE(check(sp(R"("frequency":14)")).valid);
+  for (std::string v : {"0", "15", "-1", "100"}) {
+    const std::string b = sp(R"("frequency":)" + v);
+    EXPECT_TRUE(has(check(b), "frequency.range", E, "AutoBackup.0106", "/scheduled_policy/frequency",
+                    pos(b, R"("frequency":)", 12)))
+        << v;
+  }
+}
+
+TEST(Frequency, FractionsAndExponentsAreErrors) {
+  for (std::string v : {"2.0", "1e0", "1E1", "1.5", "1.0e0", "14.0"}) {
+    const std::string b = sp(R"("frequency":)" + v);
+    const report r = check(b);
+    EXPECT_TRUE(has(r, "frequency.type", E, "AutoBackup.0106", "/scheduled_policy/frequency",
+                    pos(b, R"("frequency":)", 12)))
+        << v;
+    EXPECT_EQ(r.diagnostics.size(), 1u) << v << ": " << rules_of(r);
+  }
+}
+
+TEST(Frequency, HugeNumbersAreFieldErrorsNotWholeDocumentErrors) {
+  for (std::string v : {"1e400", "-1e400", "123456789012345678901234567890", "-123456789012345678901234567890",
+                        "18446744073709551616", "9223372036854775808"}) {
+    const std::string b = sp(R"("frequency":)" + v);
+    const report r = check(b);
+    EXPECT_TRUE(has_code(r, "AutoBackup.0106", "/scheduled_policy/frequency", pos(b, R"("frequency":)", 12)))
+        << v << ": " << rules_of(r);
+    EXPECT_FALSE(any_whole_body_error(r)) << v << ": " << rules_of(r);
+    EXPECT_EQ(count_rule(r, "frequency.type") + count_rule(r, "frequency.range"), 1u) << v << ": " << rules_of(r);
+  }
+}
+
+TEST(RetentionNum, Range2To14) {
+  EXPECT_TRUE(check(sp(R"("frequency":1,"rentention_num":2)")).valid);
+  EXPECT_TRUE(check(sp(R"("frequency":1,"rentention_num":14)")).valid);
+  for (std::string v : {"1", "15", "0", "-2"}) {
+    const std::string b = sp(R"("frequency":1,"rentention_num":)" + v);
+    EXPECT_TRUE(has(check(b), "rentention_num.range", E, "AutoBackup.0107", "/scheduled_policy/rentention_num",
+                    pos(b, R"("rentention_num":)", 17)))
+        << v;
+  }
+}
+
+TEST(RetentionNum, FractionsExponentsAndHugeNumbers) {
+  for (std::string v : {"2.0", "1e0", "5e0", "10.5"}) {
+    const std::string b = sp(R"("frequency":1,"rentention_num":)" + v);
+    EXPECT_TRUE(has(check(b), "rentention_num.type", E, "AutoBackup.0107", "/scheduled_policy/rentention_num",
+                    pos(b, R"("rentention_num":)", 17)))
+        << v;
+  }
+  for (std::string v : {"1e400", "123456789012345678901234567890", "-123456789012345678901234567890"}) {
+    const std::string b = sp(R"("frequency":1,"rentention_num":)" + v);
+    const report r = check(b);
+    EXPECT_TRUE(has_code(r, "AutoBackup.0107", "/scheduled_policy/rentention_num", pos(b, R"("rentention_num":)", 17)))
+        << v << ": " << rules_of(r);
+    EXPECT_FALSE(any_whole_body_error(r)) << v;
+  }
+}
+
+TEST(RetentionDay, Range2To99999AfterRoundingDown) {
+  for (std::string v : {"2", "99999", "2.0", "2.5", "99999.9", "99999.99999999999999999", "1e3", "2E0", "30"})
+    EXPECT_TRUE(check(sp(R"("frequency":1,"rentention_day":)" + v)).valid) << v;
+  for (std::string v : {"1", "1.9", "100000", "0", "-1", "-0.5", "0.2", "100000.0", "1.99999999999999999999",
+                        "1e5", "1e-400"}) {
+    const std::string b = sp(R"("frequency":1,"rentention_day":)" + v);
+    const report r = check(b);
+    EXPECT_TRUE(has(r, "rentention_day.range", E, "AutoBackup.0107", "/scheduled_policy/rentention_day",
+                    pos(b, R"("rentention_day":)", 17)))
+        << v << ": " << rules_of(r);
+  }
+}
+
+TEST(RetentionDay, HugeNumbersAreFieldErrors) {
+  for (std::string v : {"1e400", "-1e400", "123456789012345678901234567890"}) {
+    const std::string b = sp(R"("frequency":1,"rentention_day":)" + v);
+    const report r = check(b);
+    EXPECT_TRUE(has_code(r, "AutoBackup.0107", "/scheduled_policy/rentention_day", pos(b, R"("rentention_day":)", 17)))
+        << v << ": " << rules_of(r);
+    EXPECT_FALSE(any_whole_body_error(r)) << v;
+  }
+}
+
+TEST(Numbers, HugeNumbersInUnknownMembersAreNotErrors) {
+  const report r = check(R"({"backup_policy_name":"a","x":1e400,"y":123456789012345678901234567890})");
+  EXPECT_TRUE(r.valid) << rules_of(r);
+}
+
+// ---------------------------------------------------------------------------------------------
+// week_frequency, remain_first_backup_of_curMonth, status, time_zone
+
+TEST(WeekFrequency, DaysAreUpperCaseNamesOfTheWeek) {
+  EXPECT_TRUE(check(sp(R"("week_frequency":["SUN","MON","TUE","WED","THU","FRI","SAT"])")).valid);
+  for (std::string v : {R"("Mon")", R"("MONDAY")", R"("MON ")", R"("")", "1", "null", R"(["MON"])"}) {
+    const std::string b = sp(R"("week_frequency":["TUE",)" + v + "]");
+    EXPECT_TRUE(has(check(b), "week_frequency.day", E, "AutoBackup.0106", "/scheduled_policy/week_frequency/1",
+                    pos(b, "\"TUE\",", 6)))
+        << v;
+  }
+}
+
+TEST(RemainFirstAndStatus, ExactValues) {
+  for (std::string v : {"Y", "N"})
+    EXPECT_TRUE(check(sp(R"("frequency":1,"remain_first_backup_of_curMonth":")" + v + "\"")).valid) << v;
+  for (std::string v : {"ON", "OFF"}) EXPECT_TRUE(check(sp(R"("frequency":1,"status":")" + v + "\"")).valid) << v;
+  for (std::string v : {"YES", "n", " Y", ""}) {
+    const std::string b = sp(R"("frequency":1,"remain_first_backup_of_curMonth":")" + v + "\"");
+    EXPECT_TRUE(has(check(b), "remain_first_backup_of_curMonth.value", E, "AutoBackup.0105",
+                    "/scheduled_policy/remain_first_backup_of_curMonth",
+                    pos(b, R"("remain_first_backup_of_curMonth":)", 34)))
+        << v;
+  }
+  for (std::string v : {"On", "off", "ON ", "1"}) {
+    const std::string b = sp(R"("frequency":1,"status":")" + v + "\"");
+    EXPECT_TRUE(has(check(b), "status.value", E, "AutoBackup.0104", "/scheduled_policy/status",
+                    pos(b, R"("status":)", 9)))
+        << v;
+  }
+}
+
+std::string tz_body(std::string_view tz) {
+  return cat({R"({"scheduled_policy":{"frequency":1},"time_zone":")", tz, "\"}"});
+}
+
+TEST(TimeZone, CivilRangeAtBothEdges) {
+  for (std::string tz : {"UTC+00:00", "UTC-12:00", "UTC+14:00", "UTC+05:30", "UTC+05:45", "UTC-09:30", "UTC+08:59"})
+    EXPECT_TRUE(check(tz_body(tz)).valid) << tz;
+  // Beyond the civil zones: the hour part breaks the rule.
+  for (std::string tz : {"UTC+15:00", "UTC-13:00"}) {
+    const std::string b = tz_body(tz);
+    EXPECT_TRUE(has(check(b), "time_zone.range", E, "AutoBackup.0226", "/time_zone", pos(b, "UTC", 4))) << tz;
+  }
+  for (std::string tz : {"UTC+14:30", "UTC-12:01", "UTC+14:01"}) {
+    const report r = check(tz_body(tz));
+    EXPECT_EQ(count_rule(r, "time_zone.range"), 1u) << tz << ": " << rules_of(r);
+    EXPECT_TRUE(has_code_at(r, "AutoBackup.0226", "/time_zone")) << tz;
+  }
+  // Minute 60: the minute's first digit.
+  const std::string b = tz_body("UTC-03:60");
+  EXPECT_TRUE(has(check(b), "time_zone.range", E, "AutoBackup.0226", "/time_zone", pos(b, "UTC", 7)));
+}
+
+TEST(TimeZone, SyntaxErrorAtTheFirstBreakingCharacter) {
+  struct sc {
+    std::string tz;
+    std::size_t breaking;  // index in the string value
+  };
+  for (const sc& c : {sc{"GMT+08:00", 0}, sc{"utc+08:00", 0}, sc{"UTC+8:00", 5}, sc{"UTC 08:00", 3},
+                      sc{"UTC+08:00 ", 9}, sc{"UTC+0800", 6}, sc{"UTC+08:0", 8}, sc{"UTC", 3}, sc{"", 0},
+                      sc{"UTC+08-00", 6}, sc{"UTC\xC2\xB1" "08:00", 3}}) {
+    const std::string b = tz_body(c.tz);
+    const std::size_t value = pos(b, R"("time_zone":")", 13);
+    EXPECT_TRUE(has(check(b), "time_zone.syntax", E, "AutoBackup.0226", "/time_zone", value + c.breaking)) << c.tz;
+  }
+}
+
+TEST(TimeZone, OffsetsInsideEscapedText) {
+  // "UTC+08:\u00360" is UTC+08:60; the minute's first digit is written as \u0036.
+  const std::string b = tz_body("UTC+08:\\u00360");
+  EXPECT_TRUE(has(check(b), "time_zone.range", E, "AutoBackup.0226", "/time_zone", pos(b, "\\u0036")));
+  // "\u0055TC+8:00": the syntax breaks at the ':' after one hour digit.
+  const std::string s = tz_body("\\u0055TC+8:00");
+  EXPECT_TRUE(has(check(s), "time_zone.syntax", E, "AutoBackup.0226", "/time_zone", pos(s, "+8:", 2)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// start_time: syntax and parts, offsets inside the string.
+
+std::string st_body(std::string_view v, std::string_view extra = R"("frequency":1,)") {
+  return sp(cat({extra, R"("start_time":")", v, "\""}));
+}
+const std::string kSt = "/scheduled_policy/start_time";
+
+TEST(StartTime, WellFormedLists) {
+  for (std::string v : {"00:00", "23:00", "12:00", "00:00,12:00", "01:00,02:00,03:00,23:00"})
+    EXPECT_TRUE(check(st_body(v)).valid) << v;
+}
+
+TEST(StartTime, SyntaxErrorAtTheFirstBreakingCharacter) {
+  struct sc {
+    std::string v;
+    std::size_t breaking;  // index in the string value
+  };
+  for (const sc& c : {sc{"2x:00", 1}, sc{"9:00", 1}, sc{"12:00,", 6}, sc{"12:00 ,13:00", 5}, sc{" 12:00", 0},
+                      sc{"12.00", 2}, sc{"12:0", 4}, sc{"12:000", 5}, sc{"", 0}, sc{"12:00;13:00", 5},
+                      sc{"12:00,,13:00", 6}, sc{"12:00,1\xC3\xA9:00", 7}}) {
+    const std::string b = st_body(c.v);
+    const std::size_t value = pos(b, R"("start_time":")", 14);
+    const report r = check(b);
+    EXPECT_TRUE(has(r, "start_time.syntax", E, "AutoBackup.0103", kSt, value + c.breaking)) << "'" << c.v << "'";
+    EXPECT_EQ(count_at_path(r, kSt), 1u) << c.v << ": " << rules_of(r);
+  }
+}
+
+TEST(StartTime, HourAndMinuteParts) {
+  {
+    const std::string b = st_body("13:05");
+    EXPECT_TRUE(has(check(b), "start_time.full_hour", E, "AutoBackup.0103", kSt, pos(b, "13:05", 3)));
+  }
+  {
+    const std::string b = st_body("12:00,13:30");  // the public conformance case
+    EXPECT_TRUE(has(check(b), "start_time.full_hour", E, "AutoBackup.0103", kSt, pos(b, "13:30", 3)));
+  }
+  {
+    const std::string b = st_body("24:00");
+    EXPECT_TRUE(has(check(b), "start_time.hour", E, "AutoBackup.0103", kSt, pos(b, "24:00")));
+  }
+  {
+    const std::string b = st_body("01:00,99:00");
+    EXPECT_TRUE(has(check(b), "start_time.hour", E, "AutoBackup.0103", kSt, pos(b, "99:00")));
+  }
+  {
+    const std::string b = st_body("10:00,12:60");
+    EXPECT_TRUE(has(check(b), "start_time.full_hour", E, "AutoBackup.0103", kSt, pos(b, "12:60", 3)));
+  }
+}
+
+TEST(StartTime, OffsetsInsideEscapedText) {
+  {
+    // "1\u0032:30" is 12:30: the minute's '3' comes after the 6-byte escape and the ':'.
+    const std::string b = st_body("1\\u0032:30");
+    EXPECT_TRUE(has(check(b), "start_time.full_hour", E, "AutoBackup.0103", kSt, pos(b, "\\u0032:30", 7)));
+  }
+  {
+    // "13:\u00305" is 13:05: the minute's first digit is the escape itself.
+    const std::string b = st_body("13:\\u00305");
+    EXPECT_TRUE(has(check(b), "start_time.full_hour", E, "AutoBackup.0103", kSt, pos(b, "\\u0030")));
+  }
+  {
+    // "\u00324:00" is 24:00: the hour's first digit is the escape.
+    const std::string b = st_body("\\u00324:00");
+    EXPECT_TRUE(has(check(b), "start_time.hour", E, "AutoBackup.0103", kSt, pos(b, "\\u0032")));
+  }
+  {
+    // "2\u0078:00" is 2x:00: the escaped 'x' breaks the syntax.
+    const std::string b = st_body("2\\u0078:00");
+    EXPECT_TRUE(has(check(b), "start_time.syntax", E, "AutoBackup.0103", kSt, pos(b, "\\u0078")));
+  }
+  {
+    // Escaped '/' and a 2-byte character before the error.
+    const std::string b = R"({"backup_policy_name":"a","x":"\u00e9\/","scheduled_policy":{"frequency":1,)"
+                          R"("start_time":"\u0031\u0030:00,11:05"}})";
+    EXPECT_TRUE(has(check(b), "start_time.full_hour", E, "AutoBackup.0103", kSt, pos(b, "11:05", 3)));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// start_time: order by local time, duplicates, count, and the UTC day crossing.
+
+TEST(StartTimeOrder, AscendingByLocalTime) {
+  {
+    const std::string b = st_body("22:00,00:00");  // no time_zone: UTC
+    const report r = check(b);
+    EXPECT_TRUE(has(r, "start_time.order", E, "AutoBackup.0103", kSt, pos(b, "00:00")));
+  }
+  {
+    // At UTC+02:00, 00:00,22:00 is local 02:00, 00:00.
+    const std::string b =
+        R"({"scheduled_policy":{"week_frequency":["MON"],"start_time":"00:00,22:00"},"time_zone":"UTC+02:00"})";
+    EXPECT_TRUE(has(check(b), "start_time.order", E, "AutoBackup.0103", kSt, pos(b, "22:00")));
+  }
+  {
+    // At UTC-05:00, 23:00,01:00 is local 18:00, 20:00: ascending.
+    const std::string b =
+        R"({"scheduled_policy":{"week_frequency":["MON"],"start_time":"23:00,01:00"},"time_zone":"UTC-05:00"})";
+    const report r = check(b);
+    EXPECT_TRUE(r.valid) << rules_of(r);
+  }
+}
+
+TEST(StartTimeOrder, OnlyOneOrderError) {
+  const std::string b = st_body("14:00,10:00,08:00,03:00");
+  const report r = check(b);
+  EXPECT_EQ(count_rule(r, "start_time.order"), 1u) << rules_of(r);
+  EXPECT_TRUE(has(r, "start_time.order", E, "AutoBackup.0103", kSt, pos(b, "10:00")));
+}
+
+TEST(StartTimeOrder, DuplicateReportedOnceAtTheLaterOneNotAsOrder) {
+  {
+    const std::string b = st_body("10:00,12:00,10:00");
+    const report r = check(b);
+    EXPECT_EQ(count_rule(r, "start_time.duplicate"), 1u) << rules_of(r);
+    EXPECT_EQ(count_rule(r, "start_time.order"), 0u) << rules_of(r);
+    EXPECT_TRUE(has(r, "start_time.duplicate", E, "AutoBackup.0103", kSt, rpos(b, "10:00")));
+  }
+  {
+    const std::string b = st_body("12:00,12:00");
+    const report r = check(b);
+    EXPECT_EQ(count_at_path(r, kSt), 1u) << rules_of(r);
+    EXPECT_TRUE(has(r, "start_time.duplicate", E, "AutoBackup.0103", kSt, rpos(b, "12:00")));
+  }
+  {
+    const std::string b = R"({"scheduled_policy":{"week_frequency":["MON"],"start_time":"22:00,00:00,22:00"},)"
+                          R"("time_zone":"UTC+02:00"})";
+    const report r = check(b);
+    EXPECT_EQ(count_at_path(r, kSt), 1u) << rules_of(r);
+    EXPECT_TRUE(has(r, "start_time.duplicate", E, "AutoBackup.0103", kSt, rpos(b, "22:00")));
+  }
+}
+
+TEST(StartTimeOrder, SkippedWhenAnEntryIsInvalid) {
+  {
+    const report r = check(st_body("14:00,10:30"));
+    EXPECT_EQ(count_rule(r, "start_time.full_hour"), 1u) << rules_of(r);
+    EXPECT_EQ(count_rule(r, "start_time.order"), 0u) << rules_of(r);
+  }
+  {
+    const report r = check(st_body("10:00,10:00,24:00"));
+    EXPECT_EQ(count_rule(r, "start_time.hour"), 1u) << rules_of(r);
+    EXPECT_EQ(count_rule(r, "start_time.duplicate"), 0u) << rules_of(r);
+  }
+  {
+    const report r = check(st_body("14:00,14:00,10:00,9:00"));
+    EXPECT_EQ(count_rule(r, "start_time.syntax"), 1u) << rules_of(r);
+    EXPECT_EQ(count_at_path(r, kSt), 1u) << rules_of(r);
+  }
+}
+
+TEST(StartTimeOrder, SkippedWhenTimeZoneIsInvalid) {
+  for (std::string tz : {"UTC+8:00", "UTC+15:00", "UTC+08:60"}) {
+    const std::string b = R"({"scheduled_policy":{"frequency":1,"start_time":"14:00,10:00,10:00"},"time_zone":")" +
+                          tz + "\"}";
+    const report r = check(b);
+    EXPECT_EQ(count_at_path(r, kSt), 0u) << tz << ": " << rules_of(r);
+    EXPECT_TRUE(has_code_at(r, "AutoBackup.0226", "/time_zone")) << tz;
+  }
+  {
+    const report r = check(R"({"scheduled_policy":{"frequency":1,"start_time":"14:00,10:00"},"time_zone":8})");
+    EXPECT_EQ(count_at_path(r, kSt), 0u) << rules_of(r);
+  }
+}
+
+TEST(StartTimeCount, MoreThan24IsOneErrorAtThe25th) {
+  EXPECT_TRUE(check(st_body(times(0, 24))).valid);
+  const std::string list = times(0, 26);
+  const std::string b = st_body(list);
+  const report r = check(b);
+  ASSERT_EQ(count_at_path(r, kSt), 1u) << rules_of(r);
+  EXPECT_TRUE(has(r, "start_time.count", E, "AutoBackup.0103", kSt, pos(b, list) + 24 * 6));
+}
+
+TEST(StartTimeCount, NothingElseAboutTheList) {
+  // 26 entries with disorder, a duplicate, an hour 24 and a half hour: only the count is reported.
+  std::vector<std::string> entries = {"10:00", "09:00", "10:00", "24:00", "10:30"};
+  while (entries.size() < 26) entries.push_back("11:00");
+  std::string list;
+  for (const auto& e : entries) list += (list.empty() ? "" : ",") + e;
+  const std::string b = st_body(list);
+  const report r = check(b);
+  ASSERT_EQ(count_at_path(r, kSt), 1u) << rules_of(r);
+  EXPECT_TRUE(has(r, "start_time.count", E, "AutoBackup.0103", kSt, pos(b, list) + 24 * 6));
+}
+
+TEST(DayCrossing, ThePagesExample) {
+  const std::string week =
+      R"({"scheduled_policy":{"week_frequency":["MON","THU"],"start_time":"22:00,00:00,02:00"},"time_zone":"UTC+02:00"})";
+  const report ok = check(week);
+  EXPECT_TRUE(ok.valid) << rules_of(ok);
+  EXPECT_TRUE(ok.diagnostics.empty()) << rules_of(ok);
+
+  const std::string freq =
+      R"({"scheduled_policy":{"frequency":1,"start_time":"22:00,00:00,02:00"},"time_zone":"UTC+02:00"})";
+  const report bad = check(freq);
+  ASSERT_EQ(bad.diagnostics.size(), 1u) << rules_of(bad);
+  EXPECT_TRUE(has(bad, "start_time.utc_day_crossing", E, "AutoBackup.0106", "/scheduled_policy/frequency",
+                  pos(freq, R"("frequency")")));
+}
+
+TEST(DayCrossing, FrequencyPrevailsSoItStillCrosses) {
+  const std::string b = R"({"scheduled_policy":{"week_frequency":["MON"],"frequency":1,)"
+                        R"("start_time":"22:00,00:00,02:00"},"time_zone":"UTC+02:00"})";
+  const report r = check(b);
+  EXPECT_TRUE(has(r, "start_time.utc_day_crossing", E, "AutoBackup.0106", "/scheduled_policy/frequency",
+                  pos(b, R"("frequency")")));
+  EXPECT_TRUE(has(r, "week_frequency.ignored", I, "", "/scheduled_policy/week_frequency", pos(b, R"("week_frequency")")));
+}
+
+TEST(DayCrossing, NegativeZone) {
+  // UTC-05:00: 23:00 and 01:00 UTC are local 18:00 and 20:00 of one day, on two UTC days.
+  const std::string b = R"({"scheduled_policy":{"frequency":2,"start_time":"23:00,01:00"},"time_zone":"UTC-05:00"})";
+  EXPECT_TRUE(has(check(b), "start_time.utc_day_crossing", E, "AutoBackup.0106", "/scheduled_policy/frequency",
+                  pos(b, R"("frequency")")));
+}
+
+TEST(DayCrossing, NoCrossing) {
+  for (std::string b : {
+           R"({"scheduled_policy":{"frequency":1,"start_time":"00:00,02:00"},"time_zone":"UTC+02:00"})",
+           R"({"scheduled_policy":{"frequency":1,"start_time":"22:00"},"time_zone":"UTC+02:00"})",
+           R"({"scheduled_policy":{"frequency":1,"start_time":"20:00"},"time_zone":"UTC+08:00"})",
+           R"({"scheduled_policy":{"frequency":1,"start_time":"00:00,23:00"},"time_zone":"UTC+00:00"})",
+           R"({"scheduled_policy":{"frequency":1,"start_time":"00:00,23:00"}})",
+           R"({"scheduled_policy":{"frequency":1,"start_time":"05:00,06:00"},"time_zone":"UTC-05:00"})",
+       }) {
+    const report r = check(b);
+    EXPECT_TRUE(r.valid) << b << ": " << rules_of(r);
+  }
+}
+
+TEST(DayCrossing, NothingMoreWhenNeitherIntervalIsGiven) {
+  const std::string b = R"({"scheduled_policy":{"start_time":"22:00,00:00,02:00"},"time_zone":"UTC+02:00"})";
+  const report r = check(b);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << rules_of(r);
+  EXPECT_TRUE(has(r, "scheduled_policy.interval_required", E, "AutoBackup.0106", "/scheduled_policy",
+                  pos(b, R"({"start_time")")));
+}
+
+TEST(DayCrossing, SkippedWhenAnEntryOrTheZoneIsInvalid) {
+  {
+    const report r =
+        check(R"({"scheduled_policy":{"frequency":1,"start_time":"22:00,00:30"},"time_zone":"UTC+02:00"})");
+    EXPECT_EQ(count_rule(r, "start_time.utc_day_crossing"), 0u) << rules_of(r);
+    EXPECT_EQ(count_rule(r, "start_time.full_hour"), 1u) << rules_of(r);
+    ASSERT_NE(r.first_error(), nullptr);
+    EXPECT_EQ(r.first_error()->code, "AutoBackup.0103");
+  }
+  {
+    const report r =
+        check(R"({"scheduled_policy":{"frequency":1,"start_time":"22:00,00:00,02:00"},"time_zone":"UTC+2:00"})");
+    EXPECT_EQ(count_rule(r, "start_time.utc_day_crossing"), 0u) << rules_of(r);
+    EXPECT_EQ(count_rule(r, "time_zone.syntax"), 1u) << rules_of(r);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Precedence: info diagnostics, and the ignored member is still validated.
+
+TEST(Precedence, FrequencyOverWeekFrequency) {
+  const std::string b = sp(R"("frequency":2,"week_frequency":["MON"])");
+  const report r = check(b);
+  EXPECT_TRUE(r.valid);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << rules_of(r);
+  EXPECT_TRUE(has(r, "week_frequency.ignored", I, "", "/scheduled_policy/week_frequency", pos(b, R"("week_frequency")")));
+}
+
+TEST(Precedence, IgnoredWeekFrequencyIsStillValidated) {
+  const std::string b = sp(R"("frequency":2,"week_frequency":["mon"])");
+  const report r = check(b);
+  EXPECT_FALSE(r.valid);
+  EXPECT_TRUE(has(r, "week_frequency.ignored", I, "", "/scheduled_policy/week_frequency", pos(b, R"("week_frequency")")));
+  EXPECT_TRUE(has(r, "week_frequency.day", E, "AutoBackup.0106", "/scheduled_policy/week_frequency/0", pos(b, R"("mon")")));
+  const std::string e = sp(R"("frequency":2,"week_frequency":[])");
+  EXPECT_TRUE(has(check(e), "week_frequency.empty", E, "AutoBackup.0106", "/scheduled_policy/week_frequency", pos(e, "[]")));
+}
+
+TEST(Precedence, RetentionNumOverRetentionDay) {
+  const std::string b = sp(R"("frequency":1,"rentention_num":5,"rentention_day":30)");
+  const report r = check(b);
+  EXPECT_TRUE(r.valid);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << rules_of(r);
+  EXPECT_TRUE(has(r, "rentention_day.ignored", I, "", "/scheduled_policy/rentention_day", pos(b, R"("rentention_day")")));
+}
+
+TEST(Precedence, IgnoredRetentionDayIsStillValidated) {
+  const std::string b = sp(R"("frequency":1,"rentention_num":5,"rentention_day":0)");
+  const report r = check(b);
+  EXPECT_FALSE(r.valid);
+  EXPECT_TRUE(has(r, "rentention_day.ignored", I, "", "/scheduled_policy/rentention_day", pos(b, R"("rentention_day")")));
+  EXPECT_TRUE(has(r, "rentention_day.range", E, "AutoBackup.0107", "/scheduled_policy/rentention_day",
+                  pos(b, R"("rentention_day":)", 17)));
+  const std::string t = sp(R"("frequency":1,"rentention_num":5,"rentention_day":"30")");
+  EXPECT_TRUE(has(check(t), "rentention_day.type", E, "AutoBackup.0107", "/scheduled_policy/rentention_day",
+                  pos(t, R"("30")")));
+}
+
+// ---------------------------------------------------------------------------------------------
+// '<' and '>': names and values, escaped, any depth, unknown members, besides other findings.
+
+TEST(AngleBrackets, InANameValueBesidesItsOwnFindings) {
+  const std::string b = name_body("a<b");
+  const report r = check(b);
+  const std::size_t v = pos(b, "\"a<b\"");
+  EXPECT_TRUE(has(r, "string.angle_brackets", E, "AutoBackup.0221", "/backup_policy_name", v));
+  EXPECT_TRUE(has(r, "backup_policy_name.characters", E, "AutoBackup.0102", "/backup_policy_name", v));
+}
+
+TEST(AngleBrackets, EscapedCounts) {
+  for (std::string esc : {"\\u003c", "\\u003C", "\\u003e", "\\u003E"}) {
+    const std::string b = R"({"backup_policy_name":"a","note":"x)" + esc + "\"}";
+    const report r = check(b);
+    EXPECT_TRUE(has(r, "string.angle_brackets", E, "AutoBackup.0221", "/note", pos(b, "\"x"))) << esc;
+  }
+  // An escaped backslash followed by "u003c" is the six characters \u003c, not '<'.
+  const report lit = check(R"({"backup_policy_name":"a","note":"\\u003c"})");
+  EXPECT_EQ(count_rule(lit, "string.angle_brackets"), 0u) << rules_of(lit);
+  EXPECT_TRUE(check(R"({"backup_policy_name":"a","note":"&lt;b&gt;"})").valid);
+}
+
+TEST(AngleBrackets, InMemberNamesAndUnknownMembers) {
+  const std::string b = R"({"backup_policy_name":"a","<x>":1})";
+  const report r = check(b);
+  EXPECT_TRUE(has(r, "string.angle_brackets", E, "AutoBackup.0221", "/<x>", pos(b, R"("<x>")")));
+  EXPECT_TRUE(has(r, "member.unknown", W, "", "/<x>", pos(b, R"("<x>")")));
+  const std::string e = R"({"backup_policy_name":"a","\u003e":1})";
+  EXPECT_TRUE(has(check(e), "string.angle_brackets", E, "AutoBackup.0221", "/>", pos(e, R"("\u003e")")));
+}
+
+TEST(AngleBrackets, AtAnyDepth) {
+  const std::string b = R"({"backup_policy_name":"a","x":{"y":[1,{"z":"\u003e"}],"w<":null}})";
+  const report r = check(b);
+  EXPECT_TRUE(has(r, "string.angle_brackets", E, "AutoBackup.0221", "/x/y/1/z", pos(b, R"("\u003e")")));
+  EXPECT_TRUE(has(r, "string.angle_brackets", E, "AutoBackup.0221", "/x/w<", pos(b, R"("w<")")));
+  EXPECT_EQ(count_rule(r, "string.angle_brackets"), 2u) << rules_of(r);
+  const std::string a = R"({"backup_policy_name":"a","x":["ok",["<"]]})";
+  EXPECT_TRUE(has(check(a), "string.angle_brackets", E, "AutoBackup.0221", "/x/1/0", pos(a, R"("<")")));
+}
+
+TEST(AngleBrackets, InFieldValuesBesidesTheirFindings) {
+  {
+    const std::string b = sp(R"("frequency":1,"status":"<ON>")");
+    const report r = check(b);
+    EXPECT_TRUE(has(r, "string.angle_brackets", E, "AutoBackup.0221", "/scheduled_policy/status", pos(b, R"("<ON>")")));
+    EXPECT_TRUE(has(r, "status.value", E, "AutoBackup.0104", "/scheduled_policy/status", pos(b, R"("<ON>")")));
+  }
+  {
+    const std::string b = st_body("12:00>");
+    const report r = check(b);
+    EXPECT_TRUE(has(r, "string.angle_brackets", E, "AutoBackup.0221", kSt, pos(b, "\"12:00>")));
+    EXPECT_TRUE(has(r, "start_time.syntax", E, "AutoBackup.0103", kSt, pos(b, ">")));
+  }
+  {
+    const std::string b = sp(R"("week_frequency":["MON","<TUE"])");
+    const report r = check(b);
+    EXPECT_TRUE(has(r, "string.angle_brackets", E, "AutoBackup.0221", "/scheduled_policy/week_frequency/1",
+                    pos(b, R"("<TUE")")));
+    EXPECT_TRUE(has(r, "week_frequency.day", E, "AutoBackup.0106", "/scheduled_policy/week_frequency/1",
+                    pos(b, R"("<TUE")")));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Near misses, unknown and misplaced members.
+
+TEST(Members, NearMissesOfRententionNum) {
+  for (std::string n : {"retention_num", "Rentention_Num", "rentention-num", "retentionNum", "RENTENTION_NUM",
+                        "rentention num", "rententoin_num"}) {
+    const std::string b = sp(R"("frequency":1,")" + n + R"(":5)");
+    const report r = check(b);
+    EXPECT_TRUE(has(r, "member.near_miss", E, "AutoBackup.0107", cat({"/scheduled_policy/", n}), pos(b, cat({"\"", n, "\""}))))
+        << n;
+    EXPECT_EQ(count_rule(r, "member.unknown"), 0u) << n;
+    const diagnostic* d = find(r, "member.near_miss");
+    ASSERT_NE(d, nullptr);
+    EXPECT_NE(d->message.find("rentention_num"), std::string::npos) << "no 'did you mean' hint: " << d->message;
+  }
+}
+
+TEST(Members, NearMissesTakeTheResembledMembersCode) {
+  {
+    const std::string b = R"({"backup_policy_nam":"x"})";
+    EXPECT_TRUE(has(check(b), "member.near_miss", E, "AutoBackup.0102", "/backup_policy_nam",
+                    pos(b, R"("backup_policy_nam")")));
+  }
+  {
+    const std::string b = R"({"backup_policy_name":"a","scheduled_polcy":{"frequency":1}})";
+    EXPECT_TRUE(has(check(b), "member.near_miss", E, "AutoBackup.0008", "/scheduled_polcy",
+                    pos(b, R"("scheduled_polcy")")));
+  }
+  {
+    const std::string b = R"({"backup_policy_name":"a","timezone":"UTC+08:00"})";
+    EXPECT_TRUE(has(check(b), "member.near_miss", E, "AutoBackup.0226", "/timezone", pos(b, R"("timezone")")));
+  }
+  {
+    const std::string b = sp(R"("frequency":1,"starttime":"12:00")");
+    EXPECT_TRUE(has(check(b), "member.near_miss", E, "AutoBackup.0103", "/scheduled_policy/starttime",
+                    pos(b, R"("starttime")")));
+  }
+  {
+    const std::string b = sp(R"("frequency":1,"Status":"ON")");
+    EXPECT_TRUE(has(check(b), "member.near_miss", E, "AutoBackup.0104", "/scheduled_policy/Status",
+                    pos(b, R"("Status")")));
+  }
+  {
+    const std::string b = sp(R"("frequency":1,"remain_first_backup_of_curmonth":"Y")");
+    EXPECT_TRUE(has(check(b), "member.near_miss", E, "AutoBackup.0105",
+                    "/scheduled_policy/remain_first_backup_of_curmonth", pos(b, R"("remain_first_backup_of_curmonth")")));
+  }
+  {
+    const std::string b = sp(R"("frequncy":1,"week_frequency":["MON"])");
+    EXPECT_TRUE(has(check(b), "member.near_miss", E, "AutoBackup.0106", "/scheduled_policy/frequncy",
+                    pos(b, R"("frequncy")")));
+  }
+}
+
+TEST(Members, UnknownMembersAreWarnings) {
+  const std::string b = R"({"backup_policy_name":"p1","backup_policy_id":"af8a20b0"})";
+  const report r = check(b);
+  EXPECT_TRUE(r.valid);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << rules_of(r);
+  EXPECT_TRUE(has(r, "member.unknown", W, "", "/backup_policy_id", pos(b, R"("backup_policy_id")")));
+  const std::string s = sp(R"("frequency":1,"comment":"x")");
+  EXPECT_TRUE(has(check(s), "member.unknown", W, "", "/scheduled_policy/comment", pos(s, R"("comment")")));
+  EXPECT_TRUE(check(s).valid);
+}
+
+TEST(Members, MisplacedMembersAreWarningsNotNearMisses) {
+  {
+    const std::string b = sp(R"("frequency":1,"time_zone":"UTC+08:00")");
+    const report r = check(b);
+    EXPECT_TRUE(r.valid) << rules_of(r);
+    EXPECT_EQ(count_rule(r, "member.near_miss"), 0u);
+    EXPECT_TRUE(has(r, "member.misplaced", W, "", "/scheduled_policy/time_zone", pos(b, R"("time_zone")")));
+  }
+  {
+    const std::string b = R"({"backup_policy_name":"a","start_time":"12:00"})";
+    const report r = check(b);
+    EXPECT_TRUE(r.valid) << rules_of(r);
+    EXPECT_EQ(count_rule(r, "member.near_miss"), 0u);
+    EXPECT_TRUE(has(r, "member.misplaced", W, "", "/start_time", pos(b, R"("start_time")")));
+  }
+  {
+    const std::string b = R"({"backup_policy_name":"a","frequency":1})";
+    EXPECT_TRUE(has(check(b), "member.misplaced", W, "", "/frequency", pos(b, R"("frequency")")));
+  }
+  {
+    // A misplaced member's value is not validated as the field it would be elsewhere.
+    const report r = check(sp(R"("frequency":1,"time_zone":"nonsense")"));
+    EXPECT_TRUE(r.valid) << rules_of(r);
+  }
+}
+
+TEST(Members, PathsEscapeTildeAndSlash) {
+  const std::string b = R"({"backup_policy_name":"a","a/b~c":1})";
+  EXPECT_TRUE(has(check(b), "member.unknown", W, "", "/a~1b~0c", pos(b, R"("a/b~c")")));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Duplicates: after unescaping, at any depth; the first occurrence is validated.
+
+TEST(Duplicates, ComparedAfterUnescaping) {
+  const std::string b = R"({"backup_policy_name":"a","backup_policy_nam\u0065":"b"})";
+  const report r = check(b);
+  EXPECT_TRUE(has(r, "member.duplicate", E, "AutoBackup.0008", "/backup_policy_name",
+                  pos(b, R"("backup_policy_nam\u0065")")));
+  EXPECT_FALSE(r.valid);
+}
+
+TEST(Duplicates, TheFirstOccurrenceIsValidated) {
+  const std::string b = R"({"backup_policy_name":"a.b","backup_policy_name":"ok"})";
+  const report r = check(b);
+  EXPECT_TRUE(has(r, "backup_policy_name.characters", E, "AutoBackup.0102", "/backup_policy_name", pos(b, "\"a.b\"")));
+  EXPECT_TRUE(has(r, "member.duplicate", E, "AutoBackup.0008", "/backup_policy_name",
+                  rpos(b, R"("backup_policy_name")")));
+}
+
+TEST(Duplicates, AtAnyDepth) {
+  {
+    const std::string b = sp(R"("frequency":1,"status":"ON","status":"OFF")");
+    EXPECT_TRUE(has(check(b), "member.duplicate", E, "AutoBackup.0008", "/scheduled_policy/status",
+                    rpos(b, R"("status")")));
+  }
+  {
+    const std::string b = R"({"backup_policy_name":"a","x":[{"k":1},{"k":1,"k":2}]})";
+    const report r = check(b);
+    EXPECT_EQ(count_rule(r, "member.duplicate"), 1u) << rules_of(r);
+    EXPECT_TRUE(has(r, "member.duplicate", E, "AutoBackup.0008", "/x/1/k", rpos(b, R"("k")")));
+  }
+  {
+    // The same name in different objects is no duplicate.
+    const report r = check(R"({"backup_policy_name":"a","x":{"backup_policy_name":"b"},"y":[{"k":1},{"k":2}]})");
+    EXPECT_EQ(count_rule(r, "member.duplicate"), 0u) << rules_of(r);
+    EXPECT_TRUE(r.valid) << rules_of(r);
+  }
+  {
+    const std::string b = R"({"backup_policy_name":"a","scheduled_policy":{"frequency":1},"scheduled_policy":{}})";
+    EXPECT_TRUE(has(check(b), "member.duplicate", E, "AutoBackup.0008", "/scheduled_policy",
+                    rpos(b, R"("scheduled_policy")")));
+  }
+}
+
+}  // namespace
