@@ -84,6 +84,16 @@ void append_excerpt(std::string& out, line_cursor& cur, std::size_t offset) {
   out += "    " + std::string(number.size(), ' ') + " | " + std::string(col, ' ') + "^\n";
 }
 
+// A path for a person: long ones (a member name can be megabytes) keep their two ends.
+std::string shortened(std::string_view path) {
+  constexpr std::size_t keep = 48;
+  if (path.size() <= 2 * keep + 3) return std::string(path);
+  std::size_t head = keep, tail = path.size() - keep;
+  while (head > 0 && !is_lead(static_cast<unsigned char>(path[head]))) --head;
+  while (tail < path.size() && !is_lead(static_cast<unsigned char>(path[tail]))) ++tail;
+  return std::string(path.substr(0, head)) + "..." + std::string(path.substr(tail));
+}
+
 // Appends each piece in turn (no temporaries from operator+).
 template <class... Parts>
 void append(std::string& out, const Parts&... parts) {
@@ -108,7 +118,7 @@ std::string to_text(const report& r, std::string_view input, std::string_view so
   for (const auto& d : r.diagnostics) {
     append(out, std::string_view("  "), to_string(d.severity));
     if (!d.code.empty()) append(out, std::string_view(" "), d.code);
-    append(out, std::string_view(" at "), d.path.empty() ? std::string_view("(body)") : std::string_view(d.path));
+    append(out, std::string_view(" at "), d.path.empty() ? std::string("(body)") : shortened(d.path));
     if (d.offset) append(out, std::string_view(", byte "), std::to_string(*d.offset));
     append(out, std::string_view(" ["), d.rule, std::string_view("]\n    "), d.message, std::string_view("\n"));
     if (d.offset) append_excerpt(out, cursor, *d.offset);
