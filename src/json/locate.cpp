@@ -1,43 +1,12 @@
 #include "json/locate.hpp"
 
+#include "utf8.hpp"
+
 #include <vector>
 
 namespace bpv::json {
 
-std::size_t first_invalid_utf8(std::string_view s) noexcept {
-  auto const* p = reinterpret_cast<const unsigned char*>(s.data());
-  std::size_t const n = s.size();
-  std::size_t i = 0;
-  while (i < n) {
-    unsigned char const c = p[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len;
-    unsigned lo = 0x80, hi = 0xBF;  // bounds of the second byte
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;  // overlong
-      if (c == 0xED) hi = 0x9F;  // surrogates
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;  // overlong
-      if (c == 0xF4) hi = 0x8F;  // beyond U+10FFFF
-    } else {
-      return i;
-    }
-    for (std::size_t k = 1; k < len; ++k) {
-      if (i + k >= n) return i;
-      unsigned const b = p[i + k];
-      if (b < (k == 1 ? lo : 0x80u) || b > (k == 1 ? hi : 0xBFu)) return i;
-    }
-    i += len;
-  }
-  return std::string_view::npos;
-}
+std::size_t first_invalid_utf8(std::string_view s) noexcept { return utf8::first_invalid(s); }
 
 namespace {
 

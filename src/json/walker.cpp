@@ -340,16 +340,24 @@ void walker::impl::walk(std::string_view body, const walk_limits& limits, docume
     return idx;
   };
 
+  // A container is done: drop its frame and step past it in its parent.
+  auto close_frame = [&] {
+    stack.pop_back();
+    if (stack.empty()) return;
+    frame& parent = stack.back();
+    if (parent.is_object) {
+      ++parent.object_it;
+    } else {
+      ++parent.array_it;
+    }
+  };
+
   while (!stack.empty()) {
     frame& f = stack.back();
     std::size_t const level = stack.size();
     if (f.is_object) {
       if (!(f.object_it != f.object_it)) {
-        stack.pop_back();
-        if (!stack.empty()) {
-          frame& parent = stack.back();
-          if (parent.is_object) ++parent.object_it; else ++parent.array_it;
-        }
+        close_frame();
         continue;
       }
       od::field field;
@@ -381,11 +389,7 @@ void walker::impl::walk(std::string_view body, const walk_limits& limits, docume
       if (stack.size() == level) ++stack.back().object_it;
     } else {
       if (!(f.array_it != f.array_it)) {
-        stack.pop_back();
-        if (!stack.empty()) {
-          frame& parent = stack.back();
-          if (parent.is_object) ++parent.object_it; else ++parent.array_it;
-        }
+        close_frame();
         continue;
       }
       od::value v;

@@ -3,19 +3,20 @@
 #include <string>
 
 #include "bpv/report.hpp"
+#include "utf8.hpp"
 
 namespace bpv {
 namespace {
 
 constexpr std::size_t context_chars = 60;  // shown on each side of the offset on long lines
 
-bool is_lead(unsigned char c) noexcept { return (c & 0xC0) != 0x80; }
+using utf8::is_lead;
 
 // Steps back `n` characters from byte `i`, not before `floor`.
 std::size_t back_chars(std::string_view s, std::size_t i, std::size_t n, std::size_t floor) noexcept {
   while (i > floor && n > 0) {
     --i;
-    while (i > floor && !is_lead(static_cast<unsigned char>(s[i]))) --i;
+    while (i > floor && !is_lead(s[i])) --i;
     --n;
   }
   return i;
@@ -25,7 +26,7 @@ std::size_t back_chars(std::string_view s, std::size_t i, std::size_t n, std::si
 std::size_t forward_chars(std::string_view s, std::size_t i, std::size_t n) noexcept {
   while (i < s.size() && s[i] != '\n' && n > 0) {
     ++i;
-    while (i < s.size() && !is_lead(static_cast<unsigned char>(s[i]))) ++i;
+    while (i < s.size() && !is_lead(s[i])) ++i;
     --n;
   }
   return i;
@@ -62,10 +63,8 @@ void append_excerpt(std::string& out, line_cursor& cur, std::size_t offset) {
     unsigned char const c = static_cast<unsigned char>(input[i]);
     std::size_t len = 1;
     if (c >= 0x80) {
-      len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-      bool ok = c >= 0xC2 && c <= 0xF4 && i + len <= to;
-      for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(input[i + k]) & 0xC0) == 0x80;
-      if (ok) {
+      len = utf8::sequence_length(input.substr(0, to), i);  // a character cut by the window is shown as '?'
+      if (len != 0) {
         shown.append(input.substr(i, len));
       } else {
         shown += '?';  // not UTF-8: one column per byte
@@ -89,8 +88,8 @@ std::string shortened(std::string_view path) {
   constexpr std::size_t keep = 48;
   if (path.size() <= 2 * keep + 3) return std::string(path);
   std::size_t head = keep, tail = path.size() - keep;
-  while (head > 0 && !is_lead(static_cast<unsigned char>(path[head]))) --head;
-  while (tail < path.size() && !is_lead(static_cast<unsigned char>(path[tail]))) ++tail;
+  while (head > 0 && !is_lead(path[head])) --head;
+  while (tail < path.size() && !is_lead(path[tail])) ++tail;
   return std::string(path.substr(0, head)) + "..." + std::string(path.substr(tail));
 }
 
