@@ -155,11 +155,15 @@ class locator {
         i += 2;
         continue;
       }
-      if (i + 6 > s_.size() || !is_hex(s_[i + 2]) || !is_hex(s_[i + 3]) || !is_hex(s_[i + 4]) || !is_hex(s_[i + 5]))
+      if (i + 6 > s_.size()) break;  // the body ends inside the escape: a string never closed
+      if (!is_hex(s_[i + 2]) || !is_hex(s_[i + 3]) || !is_hex(s_[i + 4]) || !is_hex(s_[i + 5]))
         return syntax_location{i, "\\u must be followed by four hex digits"};
       unsigned const cp = hex4(s_, i + 2);
       if (cp >= 0xDC00 && cp <= 0xDFFF) return syntax_location{i, "a lone low surrogate escape in a string"};
       if (cp >= 0xD800 && cp <= 0xDBFF) {
+        // The body ends where the low half would be: a string never closed, not a lone half.
+        std::size_t const j = i + 6;
+        if (j == s_.size() || (s_[j] == '\\' && (j + 1 == s_.size() || (s_[j + 1] == 'u' && j + 6 > s_.size())))) break;
         bool const paired = i + 12 <= s_.size() && s_[i + 6] == '\\' && s_[i + 7] == 'u' && is_hex(s_[i + 8]) &&
                             is_hex(s_[i + 9]) && is_hex(s_[i + 10]) && is_hex(s_[i + 11]) &&
                             hex4(s_, i + 8) >= 0xDC00 && hex4(s_, i + 8) <= 0xDFFF;
