@@ -649,6 +649,12 @@ const std::vector<broken>& broken_bodies() {
       {R"({"a":"x\ud800\u0041"})", 7},  // high surrogate not followed by a low one
       {R"({"a":"\ude00\ud83d"})", 6},   // pair in the wrong order
       {R"({"\ud800":1})", 2},
+      // the body ends inside an escape: a string never closed, at its opening quote
+      {R"({"a":"1\u0)", 5},
+      {R"({"a":"1\ud83d)", 5},
+      {R"({"a":"1\ud83d\)", 5},
+      {R"({"a":"1\ud83d\u12)", 5},
+      {R"({"a":"1\)", 5},
       // encoding
       {"\xEF\xBB\xBF{\"a\":1}", 0},   // byte-order mark
       {"{\"a\":\"\xFF\"}", 6},
