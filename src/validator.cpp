@@ -31,17 +31,6 @@ report validator::validate(std::string_view body, const context& ctx) {
 
 namespace {
 
-// decisions.md: at one offset, 0101, 0102, 0100, any other code, then 0221, warnings, info.
-int rank(const diagnostic& d) noexcept {
-  if (d.severity == severity::info) return 6;
-  if (d.severity == severity::warning) return 5;
-  if (d.code == "AutoBackup.0101") return 0;
-  if (d.code == "AutoBackup.0102") return 1;
-  if (d.code == "AutoBackup.0100") return 2;
-  if (d.code == "AutoBackup.0221") return 4;
-  return 3;
-}
-
 engine::rule rule_for(json::failure::reason why) noexcept {
   switch (why) {
     case json::failure::reason::syntax: return engine::rule::body_not_json;
@@ -56,14 +45,15 @@ engine::rule rule_for(json::failure::reason why) noexcept {
 
 void validator::validate(std::string_view body, const context& ctx, report& out) {
   impl& m = *impl_;
-  out.diagnostics.clear();
+  // Copy from the context before touching `out`: a caller may pass out.policy_id back in.
+  std::optional<std::string> policy_id;
+  if (ctx.policy_id) policy_id.emplace(*ctx.policy_id);
+  out.valid = false;
+  out.http_status = 400;
   out.effective.reset();
-  if (ctx.policy_id) {
-    out.policy_id.emplace(*ctx.policy_id);
-  } else {
-    out.policy_id.reset();
-  }
-  engine::findings f(out.diagnostics);
+  out.omitted = 0;
+  out.policy_id = std::move(policy_id);
+  engine::findings f(&m.doc, m.opts.limits.max_diagnostics);
 
   // The URI comes before the body: its finding is listed first among those without an offset.
   if (ctx.policy_id && ctx.policy_id->empty())
@@ -74,6 +64,7 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
   // A body beyond the size limit is refused by the walk even when blank: the command line
   // reads no further than the limit, and a cut body must not pass for a blank one.
   if (body.size() <= m.opts.limits.max_body_bytes && json::is_blank(body)) {
+    m.doc.clear();
     f.add(engine::rule::body_empty, "", std::nullopt, "the request body is empty: send a JSON object with the members to change");
   } else {
     m.walker.walk(body, json::walk_limits{m.opts.limits.max_body_bytes, m.opts.limits.max_depth}, m.doc);
@@ -81,15 +72,13 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
       f.add(rule_for(m.doc.error->why), "", m.doc.error->offset, m.doc.error->message);
     } else {
       req = engine::bind(m.doc);
-      engine::check(m.doc, *req, ctx, m.scratch, out.diagnostics);
+      engine::check(m.doc, *req, ctx, m.scratch, f);
     }
   }
 
-  std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(), [](const diagnostic& a, const diagnostic& b) {
-    if (a.offset.has_value() != b.offset.has_value()) return !a.offset.has_value();
-    if (a.offset != b.offset) return *a.offset < *b.offset;
-    return rank(a) < rank(b);
-  });
+  // Paths never need more room than the body they point into, bar escaping; a report whose
+  // paths pass that is listing one hostile structure over and over.
+  out.omitted = f.finish(out.diagnostics, std::max<std::size_t>(m.opts.limits.max_body_bytes, 4096));
   out.valid = std::none_of(out.diagnostics.begin(), out.diagnostics.end(),
                            [](const diagnostic& d) { return d.severity == severity::error; });
   out.http_status = out.valid ? 200 : 400;

@@ -496,12 +496,19 @@ std::vector<std::string> split_lines(const std::string& text) {
   return lines;
 }
 
-/// Checks one report against cli.md: exactly its keys, their types, and the invariants that
+/// Checks one report against cli.md: exactly its keys (plus bpv's "omitted", a positive count,
+/// present only when --max-diagnostics left findings out), their types, and the invariants that
 /// tie them together. `source` is the expected "source".
 ::testing::AssertionResult conforms(const jv& r, const std::string& source) {
   auto bad = [&](const std::string& why) { return ::testing::AssertionFailure() << why; };
   if (!r.is_object()) return bad("the report is not a JSON object");
-  std::set<std::string> const want = {"source", "valid", "http_status", "response", "diagnostics", "effective"};
+  std::set<std::string> want = {"source", "valid", "http_status", "response", "diagnostics", "effective"};
+  if (const jv* omitted = r.get("omitted")) {
+    if (!omitted->is_number() || omitted->text.empty() || omitted->text == "0" ||
+        omitted->text.find_first_not_of("0123456789") != std::string::npos)
+      return bad("omitted must be a positive whole number, not " + omitted->text);
+    want.insert("omitted");
+  }
   std::set<std::string> const got(r.keys.begin(), r.keys.end());
   if (got != want || r.keys.size() != want.size()) {
     std::string k;
@@ -1155,6 +1162,25 @@ TEST_F(Cli, MaxBodyBytesChangesTheLimit) {
 std::string nested_member(std::size_t levels) {
   // {"time_zone":"UTC+01:00","x":[[...]]}: the root object is level 1, each array one more.
   return "{\"time_zone\":\"UTC+01:00\",\"x\":" + std::string(levels, '[') + std::string(levels, ']') + "}";
+}
+
+TEST_F(Cli, MaxDiagnosticsBoundsTheListButKeepsTheFirstError) {
+  // 30 unknown members (warnings), then an error.
+  std::string body = "{";
+  for (int i = 0; i < 30; ++i) body += "\"u" + std::to_string(i) + "\":1,";
+  body += R"("scheduled_policy":{"frequency":99}})";
+  jv all = validate_json(body);
+  EXPECT_EQ(diags_of(all).size(), 31u) << "the default lists all 31: " << summary(all);
+  EXPECT_EQ(all.get("omitted"), nullptr);
+  jv few = validate_json(body, {"--max-diagnostics", "10"});
+  auto d = diags_of(few);
+  ASSERT_EQ(d.size(), 11u) << summary(few);
+  EXPECT_EQ(d[0].path, "/u0");
+  EXPECT_EQ(d.back().code, "AutoBackup.0106") << "the first error is always listed";
+  ASSERT_NE(few.get("omitted"), nullptr);
+  EXPECT_FALSE(is_valid(few));
+  for (std::string bad : {"x", "-1", ""})
+    expect_usage_error(run_bpv({"validate", "--max-diagnostics", bad, example_path}), "--max-diagnostics '" + bad + "'");
 }
 
 TEST_F(Cli, MaxDepthChangesTheLimit) {

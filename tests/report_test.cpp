@@ -1204,4 +1204,108 @@ TEST(Reuse, ValidateIntoAReportReplacesEverything) {
   EXPECT_EQ(out.http_status, 400);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Bounded reports: limits::max_diagnostics, report::omitted, the first error always listed
+// ---------------------------------------------------------------------------------------------
+
+// `n` unknown members (warnings), then one bad status (an error) at the end.
+std::string warnings_then_error(int n) {
+  std::string body = "{";
+  for (int i = 0; i < n; ++i) body += "\"u" + std::to_string(i) + "\":1,";
+  body += R"("scheduled_policy":{"frequency":1,"status":"on"}})";
+  return body;
+}
+
+TEST(Bounded, AtMostMaxDiagnosticsInDocumentOrderPlusTheFirstError) {
+  const std::string body = warnings_then_error(150);
+  options opts;
+  opts.limits.max_diagnostics = 100;
+  report r = check(body, {}, opts);
+  ASSERT_EQ(r.diagnostics.size(), 101u) << "100 kept, and the first error after them";
+  EXPECT_EQ(r.omitted, 50u);
+  for (std::size_t i = 0; i < 100; ++i) {
+    EXPECT_EQ(r.diagnostics[i].rule, "member.unknown");
+    EXPECT_EQ(r.diagnostics[i].path, "/u" + std::to_string(i)) << "the earliest ones are kept";
+  }
+  EXPECT_EQ(r.diagnostics.back().rule, "status.value");
+  EXPECT_FALSE(r.valid);
+  ASSERT_NE(r.first_error(), nullptr);
+  EXPECT_EQ(r.first_error()->code, "AutoBackup.0104");
+  EXPECT_NE(bpv::response_json(r).find("AutoBackup.0104"), std::string::npos);
+}
+
+TEST(Bounded, UnderTheLimitNothingIsOmitted) {
+  const std::string body = warnings_then_error(20);
+  report r = check(body);
+  EXPECT_EQ(r.diagnostics.size(), 21u);
+  EXPECT_EQ(r.omitted, 0u);
+  EXPECT_EQ(bpv::to_json(r, "-").find("\"omitted\""), std::string::npos) << "the key appears only when needed";
+}
+
+TEST(Bounded, ZeroListsOnlyTheFirstError) {
+  options opts;
+  opts.limits.max_diagnostics = 0;
+  report r = check(warnings_then_error(5), {}, opts);
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].rule, "status.value");
+  EXPECT_EQ(r.omitted, 5u);
+  EXPECT_NE(bpv::to_json(r, "-").find("\"omitted\":5"), std::string::npos);
+  EXPECT_NE(bpv::to_text(r, warnings_then_error(5), "-").find("5 more findings not listed"), std::string::npos);
+
+  report valid = check(R"({"backup_policy_name":"a","x":1})", {}, opts);
+  EXPECT_TRUE(valid.valid) << "warnings left out do not change validity";
+  EXPECT_TRUE(valid.diagnostics.empty());
+  EXPECT_EQ(valid.omitted, 1u);
+}
+
+TEST(Bounded, ManyFindingsUnderALongNameStayProportionalToTheBody) {
+  // 20,000 '<' items under a 100,000-character member name: listing every finding with its
+  // path would be 2 GB; the report stays within a few times the body's size.
+  std::string body = "{\"backup_policy_name\":\"a\",\"" + std::string(100000, 'A') + "\":[";
+  for (int i = 0; i < 20000; ++i) body += i ? ",\"<\"" : "\"<\"";
+  body += "]}";
+  options opts;
+  opts.limits.max_body_bytes = 4 << 20;
+  report r = check(body, {}, opts);
+  EXPECT_FALSE(r.valid);
+  EXPECT_EQ(r.first_error()->code, "AutoBackup.0221");
+  EXPECT_EQ(r.diagnostics.size() + r.omitted, 20001u) << "every finding is listed or counted (one warning, 20,000 errors)";
+  std::size_t path_bytes = 0;
+  for (const auto& d : r.diagnostics) path_bytes += d.path.size();
+  EXPECT_LE(path_bytes, 2 * opts.limits.max_body_bytes + 200000);
+  EXPECT_LT(bpv::to_json(r, "-").size(), 3 * opts.limits.max_body_bytes);
+}
+
+TEST(Reuse, PolicyIdMayComeFromTheReportBeingFilled) {
+  bpv::validator v;
+  report r;
+  context ctx;
+  ctx.policy_id = "af8a20b0";
+  v.validate(R"({"backup_policy_name":"a"})", ctx, r);
+  ASSERT_TRUE(r.policy_id.has_value());
+  ctx.policy_id = *r.policy_id;  // a view into the report that validate() refills
+  v.validate(R"({"backup_policy_name":"b"})", ctx, r);
+  EXPECT_EQ(r.policy_id, std::optional<std::string>("af8a20b0"));
+  EXPECT_NE(bpv::response_json(r).find("\"af8a20b0\""), std::string::npos);
+}
+
+TEST(Text, ControlCharactersInNamesAndSourceAreShownEscaped) {
+  const std::string body = "{\"backup_policy_name\":\"a\",\"\\u001b[31mX\\nY\":1}";
+  report r = check(body);
+  ASSERT_EQ(count_rule(r, "member.unknown"), 1u) << rules_of(r);
+  std::string text = bpv::to_text(r, body, "in\x1b[0mput\n");
+  for (char c : text) {
+    if (c == '\n') continue;
+    EXPECT_FALSE(static_cast<unsigned char>(c) < 0x20 || c == 0x7F) << "raw control byte " << int(c) << " in: " << text;
+  }
+  EXPECT_NE(text.find("\\u001B[31mX\\u000AY"), std::string::npos) << text;
+}
+
+TEST(Messages, QuotesAndBackslashesInValuesAreEscaped) {
+  report r = check(R"({"backup_policy_name":"a","x\"y\\z":1})");
+  const diagnostic* d = find(r, "member.unknown");
+  ASSERT_NE(d, nullptr) << rules_of(r);
+  EXPECT_NE(d->message.find(R"("x\"y\\z")"), std::string::npos) << d->message;
+}
+
 }  // namespace

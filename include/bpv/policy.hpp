@@ -30,6 +30,6 @@ struct policy {
 };
 
 /// The policy as compact JSON, members in the API's order.
-std::string to_json(const policy& p);
+[[nodiscard]] std::string to_json(const policy& p);
 
 }  // namespace bpv

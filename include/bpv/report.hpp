@@ -1,6 +1,7 @@
 // The outcome of validating one request, and its renderers.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,21 +21,24 @@ struct report {
   std::vector<diagnostic> diagnostics;
   /// What the service would store; empty when the request is invalid.
   std::optional<bpv::policy> effective;
-  /// The URI's policy_id, echoed by the success response; empty when the caller gave none.
+  /// Findings left out of `diagnostics` by limits::max_diagnostics (0 almost always).
+  std::size_t omitted = 0;
+  /// The URI's policy_id, echoed by the success response; nullopt when the caller gave none.
   std::optional<std::string> policy_id;
 
   /// The first error diagnostic (the one the service answers with), or nullptr.
-  const diagnostic* first_error() const noexcept;
+  [[nodiscard]] const diagnostic* first_error() const noexcept;
 };
 
 /// The service-shaped response body: {"backup_policy_id": ...} or {"error": {"code", "message"}}.
-std::string response_json(const report& r);
+[[nodiscard]] std::string response_json(const report& r);
 
-/// One line of the JSON report of ../shared/contract/cli.md (no trailing newline).
-std::string to_json(const report& r, std::string_view source);
+/// One line of the JSON report of ../shared/contract/cli.md (no trailing newline). When
+/// findings were left out, an "omitted" member counts them.
+[[nodiscard]] std::string to_json(const report& r, std::string_view source);
 
 /// The report for people: each finding with path, code, rule and message, and the input line
 /// with a caret under the offset. `input` is the body the report was made from.
-std::string to_text(const report& r, std::string_view input, std::string_view source);
+[[nodiscard]] std::string to_text(const report& r, std::string_view input, std::string_view source);
 
 }  // namespace bpv

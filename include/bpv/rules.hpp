@@ -20,6 +20,6 @@ struct rule_info {
 std::span<const rule_info> rules() noexcept;
 
 /// The rule with this ID, or nullptr.
-const rule_info* find_rule(std::string_view id) noexcept;
+[[nodiscard]] const rule_info* find_rule(std::string_view id) noexcept;
 
 }  // namespace bpv

@@ -10,20 +10,27 @@
 
 namespace bpv {
 
-/// Limits on what is read. Beyond them the body is refused (AutoBackup.0008, offset null).
+/// Limits on what is read and reported.
 struct limits {
-  std::size_t max_body_bytes = std::size_t{1} << 20;  ///< 1 MiB
-  std::size_t max_depth = 64;                         ///< nesting levels; the root object is level 1
+  /// Larger bodies are refused (AutoBackup.0008, offset null). 1 MiB.
+  std::size_t max_body_bytes = std::size_t{1} << 20;
+  /// Deeper nesting is refused (AutoBackup.0008, offset null); the root object is level 1.
+  std::size_t max_depth = 64;
+  /// At most this many diagnostics are listed, the first in document order; the first error is
+  /// always listed (the response is made from it), and report::omitted counts the rest. 0 lists
+  /// only the first error. A bound, so that a hostile body cannot make a huge report.
+  std::size_t max_diagnostics = 100;
 };
 
 struct options {
   bpv::limits limits{};
 };
 
-/// What the URI and the caller know about the request.
+/// What the URI and the caller know about the request. The views must outlive the call to
+/// validate() (they are copied into the report where needed).
 struct context {
-  /// The URI's project_id. Not checked by the library (no service code covers it); the
-  /// command line refuses an empty one.
+  /// The URI's project_id. Reserved: no service code covers it, so the library does not check
+  /// it; the command line refuses an empty one.
   std::optional<std::string_view> project_id;
   /// The URI's policy_id. Empty is AutoBackup.0006; absent means "validate the body only".
   std::optional<std::string_view> policy_id;
@@ -33,6 +40,7 @@ struct context {
 
 /// Reusable: owns the JSON parser and buffers, so keep one per thread and reuse it.
 /// Validating never throws on any input; the only exception it can raise is std::bad_alloc.
+/// A moved-from validator may only be destroyed or assigned to.
 class validator {
  public:
   explicit validator(options opts = {});
@@ -43,11 +51,11 @@ class validator {
   validator& operator=(const validator&) = delete;
 
   /// Validates `body` as the request body.
-  report validate(std::string_view body, const context& ctx = {});
-  /// The same, into `out`, reusing its storage.
+  [[nodiscard]] report validate(std::string_view body, const context& ctx = {});
+  /// The same, into `out`, reusing its storage. `body` must not point into `out`.
   void validate(std::string_view body, const context& ctx, report& out);
 
-  const options& config() const noexcept;
+  [[nodiscard]] const options& config() const noexcept;
 
  private:
   struct impl;

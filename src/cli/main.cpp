@@ -2,12 +2,14 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +35,7 @@ const char* const usage_text =
     "  --default-policy       the target is the tenant's default backup policy (it cannot be renamed)\n"
     "  --max-body-bytes N     refuse bodies larger than N bytes (default 1048576)\n"
     "  --max-depth N          refuse nesting deeper than N levels, the root object being 1 (default 64)\n"
+    "  --max-diagnostics N    list at most N findings per input, the first error always (default 100)\n"
     "  -h, --help             this text\n"
     "\n"
     "exit status: 0 every input valid; 1 at least one invalid; 2 usage or I/O error (2 wins over 1)\n";
@@ -111,6 +114,10 @@ std::string parse_args(int argc, char** argv, int first, cli_options& o) {
       std::size_t n = 0;
       if (!parse_size(v, n) || n == 0) return std::string(name) + " must be a positive whole number, not '" + std::string(v) + "'";
       (name == "--max-depth" ? o.limits.max_depth : o.limits.max_body_bytes) = n;
+    } else if (name == "--max-diagnostics") {
+      if (!value(v)) return std::string(name) + " needs a value";
+      if (!parse_size(v, o.limits.max_diagnostics))
+        return std::string(name) + " must be a whole number, not '" + std::string(v) + "'";
     } else {
       return "unknown option '" + std::string(arg) + "'";
     }
@@ -191,7 +198,12 @@ int run_validate(int argc, char** argv) {
 int run_rules(int argc, char** argv) {
   cli_options o;
   if (std::string err = parse_args(argc, argv, 2, o); !err.empty()) return usage_error(err);
+  if (o.help) {
+    std::cout << usage_text;
+    return exit_valid;
+  }
   if (!o.files.empty()) return usage_error("'bpv rules' takes no files");
+  // Rule IDs, severities and codes are plain ASCII words: no escaping is needed below.
   for (const auto& r : bpv::rules()) {
     if (o.json) {
       std::string code = r.code.empty() ? "null" : "\"" + std::string(r.code) + "\"";

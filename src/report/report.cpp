@@ -134,7 +134,12 @@ std::string to_json(const report& r, std::string_view source) {
     append_json_string(out, d.message);
     out += "}";
   }
-  out += "],\"effective\":";
+  out += "]";
+  if (r.omitted != 0) {
+    out += ",\"omitted\":";
+    out += std::to_string(r.omitted);
+  }
+  out += ",\"effective\":";
   if (r.effective) {
     append_policy(out, *r.effective);
   } else {

@@ -83,6 +83,32 @@ void append_excerpt(std::string& out, line_cursor& cur, std::size_t offset) {
   out += "    " + std::string(number.size(), ' ') + " | " + std::string(col, ' ') + "^\n";
 }
 
+// Text a terminal shows as it is: control characters as \uXXXX, bytes that are not UTF-8 as
+// '?' (a member name or a file name can hold anything, escape sequences included).
+std::string printable(std::string_view s) {
+  static const char hex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char const c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      std::size_t const len = utf8::sequence_length(s, i);
+      out.append(len ? s.substr(i, len) : std::string_view("?"));
+      i += len ? len : 1;
+      continue;
+    }
+    if (c < 0x20 || c == 0x7F) {
+      out += "\\u00";
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+    ++i;
+  }
+  return out;
+}
+
 // A path for a person: long ones (a member name can be megabytes) keep their two ends.
 std::string shortened(std::string_view path) {
   constexpr std::size_t keep = 48;
@@ -93,7 +119,7 @@ std::string shortened(std::string_view path) {
   return std::string(path.substr(0, head)) + "..." + std::string(path.substr(tail));
 }
 
-// Appends each piece in turn (no temporaries from operator+).
+// Appends each piece in turn, without building a temporary for each operator+.
 template <class... Parts>
 void append(std::string& out, const Parts&... parts) {
   (out.append(parts), ...);
@@ -106,22 +132,25 @@ std::string counted(std::size_t n, std::string_view what) {
 }  // namespace
 
 std::string to_text(const report& r, std::string_view input, std::string_view source) {
-  std::size_t errors = 0, warnings = 0, notes = 0;
+  std::size_t errors = 0, warnings = 0, infos = 0;
   for (const auto& d : r.diagnostics)
-    ++(d.severity == severity::error ? errors : d.severity == severity::warning ? warnings : notes);
+    ++(d.severity == severity::error ? errors : d.severity == severity::warning ? warnings : infos);
   std::string out;
   line_cursor cursor{input};
-  append(out, source, std::string_view(r.valid ? ": valid (HTTP " : ": invalid (HTTP "), std::to_string(r.http_status),
-         std::string_view("), "), counted(errors, "error"), std::string_view(", "), counted(warnings, "warning"),
-         std::string_view(", "), counted(notes, "note"), std::string_view("\n"));
+  append(out, printable(source), std::string_view(r.valid ? ": valid (HTTP " : ": invalid (HTTP "),
+         std::to_string(r.http_status), std::string_view("), "), counted(errors, "error"), std::string_view(", "),
+         counted(warnings, "warning"), std::string_view(", "), std::to_string(infos), std::string_view(" info\n"));
   for (const auto& d : r.diagnostics) {
     append(out, std::string_view("  "), to_string(d.severity));
     if (!d.code.empty()) append(out, std::string_view(" "), d.code);
-    append(out, std::string_view(" at "), d.path.empty() ? std::string("(body)") : shortened(d.path));
+    append(out, std::string_view(" at "), d.path.empty() ? std::string("(body)") : printable(shortened(d.path)));
     if (d.offset) append(out, std::string_view(", byte "), std::to_string(*d.offset));
     append(out, std::string_view(" ["), d.rule, std::string_view("]\n    "), d.message, std::string_view("\n"));
     if (d.offset) append_excerpt(out, cursor, *d.offset);
   }
+  if (r.omitted != 0)
+    append(out, std::string_view("  ... and "), counted(r.omitted, "more finding"),
+           std::string_view(" not listed (limits.max_diagnostics; --max-diagnostics on the command line)\n"));
   append(out, std::string_view("  response: "), response_json(r), std::string_view("\n"));
   if (r.effective) append(out, std::string_view("  effective: "), to_json(*r.effective), std::string_view("\n"));
   return out;

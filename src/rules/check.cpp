@@ -17,30 +17,6 @@ namespace bpv::engine {
 using json::kind;
 using json::node;
 
-std::string quoted(std::string_view text) {
-  constexpr std::size_t max_shown = 48;
-  std::string out = "\"";
-  std::size_t shown = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (shown >= max_shown && (c & 0xC0) != 0x80) {
-      out += "...";
-      break;
-    }
-    if (c < 0x20 || c == 0x7F) {
-      static const char hex[] = "0123456789ABCDEF";
-      out += "\\u00";
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    } else {
-      out += static_cast<char>(c);
-    }
-    if ((c & 0xC0) != 0x80) ++shown;
-  }
-  out += '"';
-  return out;
-}
-
 namespace {
 
 constexpr std::size_t max_start_times = 24;
@@ -106,7 +82,7 @@ std::string describe_char(std::string_view s, std::size_t i) {
 
 class checker {
  public:
-  checker(const json::document& doc, const request& req, const context& ctx, scratch& s, std::vector<diagnostic>& out)
+  checker(const json::document& doc, const request& req, const context& ctx, scratch& s, findings& out)
       : doc_(doc), req_(req), ctx_(ctx), scratch_(s), f_(out) {}
 
   void run() {
@@ -126,22 +102,20 @@ class checker {
   }
 
  private:
-  std::string path(const node& n) const { return json::pointer_of(doc_, n); }
-
   // Unknown, misplaced and near-miss members of the two objects the API defines.
   void members_of(const node& object, object_id in) {
     for (const node& m : json::children(doc_, object)) {
       if (m.duplicate || find_member(in, m.name)) continue;
       if (const member_spec* other = find_elsewhere(in, m.name)) {
         std::string belongs = other->in == object_id::root ? "at the top level of the body" : "inside scheduled_policy";
-        f_.add(rule::member_misplaced, path(m), m.name_offset,
+        f_.add(rule::member_misplaced, m, m.name_offset,
                std::string(m.name) + " is ignored here: it belongs " + belongs);
       } else if (const member_spec* near = near_miss_of(in, m.name)) {
-        f_.add(rule::member_near_miss, near->code, path(m), m.name_offset,
+        f_.add(rule::member_near_miss, near->code, m, m.name_offset,
                "unknown member " + quoted(m.name) + ": did you mean " + std::string(near->name) +
                    "? (as written it would be ignored)");
       } else {
-        f_.add(rule::member_unknown, path(m), m.name_offset,
+        f_.add(rule::member_unknown, m, m.name_offset,
                "unknown member " + quoted(m.name) + " is ignored by the service");
       }
     }
@@ -151,42 +125,42 @@ class checker {
   void everywhere() {
     for (const node& n : doc_.nodes) {
       if (n.is_member() && n.duplicate)
-        f_.add(rule::member_duplicate, path(n), n.name_offset,
+        f_.add(rule::member_duplicate, n, n.name_offset,
                "member " + quoted(n.name) + " appears more than once in its object; parsers disagree on which one counts");
       if (n.is_member() && has_angle_bracket(n.name))
-        f_.add(rule::string_angle_brackets, path(n), n.name_offset,
+        f_.add(rule::string_angle_brackets, n, n.name_offset,
                "member name " + quoted(n.name) + " contains '<' or '>', which the request cannot contain");
       if (n.kind == kind::string && has_angle_bracket(n.text))
-        f_.add(rule::string_angle_brackets, path(n), n.offset,
+        f_.add(rule::string_angle_brackets, n, n.offset,
                "the value " + quoted(n.text) + " contains '<' or '>', which the request cannot contain");
     }
   }
 
   void wrong_type(rule r, const node& n, std::string_view member, std::string_view wanted) {
-    f_.add(r, path(n), n.offset, std::string(member) + " must be " + std::string(wanted) + ", not " + article_kind(n.kind));
+    f_.add(r, n, n.offset, std::string(member) + " must be " + std::string(wanted) + ", not " + article_kind(n.kind));
   }
 
   void name(const node& n) {
     if (ctx_.target_is_default)
-      f_.add(rule::name_default_policy, path(n), n.offset,
+      f_.add(rule::name_default_policy, n, n.offset,
              "the tenant's default backup policy cannot be renamed: leave out backup_policy_name");
     if (n.kind != kind::string) return wrong_type(rule::name_type, n, "backup_policy_name", "a string");
     std::string_view const s = n.text;
     std::size_t const chars = code_points(s);
     if (chars < 1 || chars > max_name_chars)
-      f_.add(rule::name_length, path(n), n.offset,
+      f_.add(rule::name_length, n, n.offset,
              "backup_policy_name must be 1 to 64 characters long, not " + std::to_string(chars));
     auto const bad = std::find_if(s.begin(), s.end(), [](char c) {
       return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-');
     });
     if (bad != s.end()) {
       std::size_t const i = static_cast<std::size_t>(bad - s.begin());
-      f_.add(rule::name_characters, path(n), n.offset,
+      f_.add(rule::name_characters, n, n.offset,
              "backup_policy_name may hold only letters, digits, '_' and '-'; character " +
                  std::to_string(code_points(s.substr(0, i)) + 1) + " is " + describe_char(s, i));
     }
     if (s.starts_with("default"))
-      f_.add(rule::name_default_prefix, path(n), n.offset, "backup_policy_name cannot start with \"default\"");
+      f_.add(rule::name_default_prefix, n, n.offset, "backup_policy_name cannot start with \"default\"");
   }
 
   // The offset in minutes when time_zone is absent (0) or valid; nothing when it is invalid.
@@ -199,17 +173,17 @@ class checker {
     }
     grammar::utc_offset tz;
     if (auto e = grammar::parse_utc_offset(n->text, tz)) {
-      f_.add(rule::time_zone_syntax, path(*n), offset_in_string(*n, e->offset),
+      f_.add(rule::time_zone_syntax, *n, offset_in_string(*n, e->offset),
              "time_zone " + quoted(n->text) + " is not in the UTC+HH:mm or UTC-HH:mm format: " + std::string(e->expected));
       return std::nullopt;
     }
     if (tz.minutes > 59) {
-      f_.add(rule::time_zone_range, path(*n), offset_in_string(*n, tz.minute_offset),
+      f_.add(rule::time_zone_range, *n, offset_in_string(*n, tz.minute_offset),
              "time_zone " + quoted(n->text) + " has minute " + std::to_string(tz.minutes) + "; minutes run from 00 to 59");
       return std::nullopt;
     }
     if (tz.total_minutes() < min_offset || tz.total_minutes() > max_offset) {
-      f_.add(rule::time_zone_range, path(*n), offset_in_string(*n, tz.hour_offset),
+      f_.add(rule::time_zone_range, *n, offset_in_string(*n, tz.hour_offset),
              "time_zone " + quoted(n->text) + " is outside the civil time zones, UTC-12:00 to UTC+14:00");
       return std::nullopt;
     }
@@ -220,19 +194,19 @@ class checker {
     if (sp.kind != kind::object)
       return wrong_type(rule::scheduled_policy_type, sp, "scheduled_policy", "an object");
     if (!req_.frequency && !req_.week_frequency)
-      f_.add(rule::scheduled_policy_interval_required, path(sp), sp.offset,
+      f_.add(rule::scheduled_policy_interval_required, sp, sp.offset,
              "scheduled_policy must contain frequency (every N days) or week_frequency (days of the week)");
     if (req_.start_time) start_time(*req_.start_time, offset);
     if (req_.frequency) integer_field(*req_.frequency, "frequency", rule::frequency_type, rule::frequency_range, 1, 14, " (days)");
     if (req_.week_frequency) week_frequency(*req_.week_frequency);
     if (req_.frequency && req_.week_frequency)
-      f_.add(rule::week_frequency_ignored, path(*req_.week_frequency), req_.week_frequency->name_offset,
+      f_.add(rule::week_frequency_ignored, *req_.week_frequency, req_.week_frequency->name_offset,
              "frequency and week_frequency are both set: frequency prevails and week_frequency is ignored");
     if (req_.rentention_num)
       integer_field(*req_.rentention_num, "rentention_num", rule::rentention_num_type, rule::rentention_num_range, 2, 14, "");
     if (req_.rentention_day) rentention_day(*req_.rentention_day);
     if (req_.rentention_num && req_.rentention_day)
-      f_.add(rule::rentention_day_ignored, path(*req_.rentention_day), req_.rentention_day->name_offset,
+      f_.add(rule::rentention_day_ignored, *req_.rentention_day, req_.rentention_day->name_offset,
              "rentention_num and rentention_day are both set: rentention_num prevails and rentention_day is ignored");
     if (req_.remain_first_backup_of_curMonth)
       one_of(*req_.remain_first_backup_of_curMonth, "remain_first_backup_of_curMonth", rule::remain_first_type,
@@ -245,12 +219,12 @@ class checker {
     if (n.kind != kind::number) return wrong_type(type_rule, n, member, "an integer");
     std::optional<std::int64_t> v = integer_literal(n.text);
     if (!v) {
-      f_.add(type_rule, path(n), n.offset,
+      f_.add(type_rule, n, n.offset,
              std::string(member) + " must be an integer written without fraction or exponent, not " + shown(n));
       return;
     }
     if (*v < lo || *v > hi)
-      f_.add(range_rule, path(n), n.offset,
+      f_.add(range_rule, n, n.offset,
              std::string(member) + " must be " + std::to_string(lo) + " to " + std::to_string(hi) + std::string(unit) +
                  ", not " + shown(n));
   }
@@ -265,7 +239,7 @@ class checker {
       } else if (!integer_literal(n.text)) {
         rounded = " (" + shown(n) + " rounds down to " + std::to_string(days) + ")";
       }
-      f_.add(rule::rentention_day_range, path(n), n.offset,
+      f_.add(rule::rentention_day_range, n, n.offset,
              "rentention_day must be 2 to 99999 days, not " + shown(n) + rounded);
     }
   }
@@ -276,14 +250,14 @@ class checker {
     if (std::find(allowed.begin(), allowed.end(), n.text) != allowed.end()) return;
     std::string list;
     for (auto a : allowed) list += (list.empty() ? "\"" : " or \"") + std::string(a) + "\"";
-    f_.add(value_rule, path(n), n.offset, std::string(member) + " must be " + list + " (upper case), not " + shown(n));
+    f_.add(value_rule, n, n.offset, std::string(member) + " must be " + list + " (upper case), not " + shown(n));
   }
 
   void week_frequency(const node& n) {
     if (n.kind != kind::array)
       return wrong_type(rule::week_frequency_type, n, "week_frequency", "an array of days such as [\"MON\"]");
     if (n.child_count == 0) {
-      f_.add(rule::week_frequency_empty, path(n), n.offset,
+      f_.add(rule::week_frequency_empty, n, n.offset,
              "week_frequency must list at least one day: SUN, MON, TUE, WED, THU, FRI, SAT");
       return;
     }
@@ -291,13 +265,13 @@ class checker {
     for (const node& item : json::children(doc_, n)) {
       auto const day = item.kind == kind::string ? std::find(week_days.begin(), week_days.end(), item.text) : week_days.end();
       if (day == week_days.end()) {
-        f_.add(rule::week_frequency_day, path(item), item.offset,
+        f_.add(rule::week_frequency_day, item, item.offset,
                "week_frequency items must be one of SUN, MON, TUE, WED, THU, FRI, SAT (upper case), not " + shown(item));
         continue;
       }
       bool& was = seen[static_cast<std::size_t>(day - week_days.begin())];
       if (was)
-        f_.add(rule::week_frequency_duplicate, path(item), item.offset,
+        f_.add(rule::week_frequency_duplicate, item, item.offset,
                std::string(*day) + " appears more than once in week_frequency");
       was = true;
     }
@@ -311,14 +285,14 @@ class checker {
     if (std::count(n.text.begin(), n.text.end(), ',') >= static_cast<std::ptrdiff_t>(max_start_times)) {
       std::size_t at = 0;
       for (std::size_t k = 0; k < max_start_times; ++k) at = n.text.find(',', at) + 1;
-      f_.add(rule::start_time_count, path(n), offset_in_string(n, at),
+      f_.add(rule::start_time_count, n, offset_in_string(n, at),
              "start_time may list at most 24 times; it lists " +
                  std::to_string(std::count(n.text.begin(), n.text.end(), ',') + 1));
       return;
     }
     auto& times = scratch_.times;
     if (auto e = grammar::parse_start_times(n.text, times)) {
-      f_.add(rule::start_time_syntax, path(n), offset_in_string(n, e->offset),
+      f_.add(rule::start_time_syntax, n, offset_in_string(n, e->offset),
              "start_time must be HH:mm times separated by ',' (no spaces): " + std::string(e->expected) + " at character " +
                  std::to_string(code_points(n.text.substr(0, e->offset)) + 1));
       return;
@@ -326,12 +300,12 @@ class checker {
     bool all_valid = true;
     for (const auto& t : times) {
       if (t.hour > 23) {
-        f_.add(rule::start_time_hour, path(n), offset_in_string(n, t.hour_offset),
+        f_.add(rule::start_time_hour, n, offset_in_string(n, t.hour_offset),
                "start_time hour " + std::to_string(t.hour) + " is out of range: hours run from 00 to 23");
         all_valid = false;
       }
       if (t.minute != 0) {
-        f_.add(rule::start_time_full_hour, path(n), offset_in_string(n, t.minute_offset),
+        f_.add(rule::start_time_full_hour, n, offset_in_string(n, t.minute_offset),
                "expected minute 00: backups start on the full hour, not at minute " + two(t.minute));
         all_valid = false;
       }
@@ -361,13 +335,13 @@ class checker {
       if (i == 0) first_day = day;
       if (crossing == 0 && day != first_day) crossing = i;
       if (seen[t.hour]) {
-        f_.add(rule::start_time_duplicate, path(n), offset_in_string(n, t.hour_offset),
+        f_.add(rule::start_time_duplicate, n, offset_in_string(n, t.hour_offset),
                "start_time lists " + clock(static_cast<int>(t.minutes())) + " more than once");
         continue;
       }
       seen[t.hour] = true;
       if (prev_local >= 0 && local <= prev_local && !order_reported) {
-        f_.add(rule::start_time_order, path(n), offset_in_string(n, t.hour_offset),
+        f_.add(rule::start_time_order, n, offset_in_string(n, t.hour_offset),
                "start times must be in ascending order by local time: " + clock(static_cast<int>(t.minutes())) +
                    " (local " + clock(local) + ") comes after " + clock(static_cast<int>(prev_hour * 60)) + " (local " +
                    clock(prev_local) + ")");
@@ -378,7 +352,7 @@ class checker {
     }
     if (crossing != 0 && req_.frequency) {
       int const a = static_cast<int>(times[0].minutes()), b = static_cast<int>(times[crossing].minutes());
-      f_.add(rule::start_time_utc_day_crossing, path(*req_.frequency), req_.frequency->name_offset,
+      f_.add(rule::start_time_utc_day_crossing, *req_.frequency, req_.frequency->name_offset,
              "start times " + clock(a) + " and " + clock(b) + " (local " + clock(time::local_minutes(a, offset)) + " and " +
                  clock(time::local_minutes(b, offset)) +
                  ") fall on different UTC days: schedule them with week_frequency and leave out frequency");
@@ -389,7 +363,7 @@ class checker {
   const request& req_;
   const context& ctx_;
   scratch& scratch_;
-  findings f_;
+  findings& f_;
 };
 
 const node* member(const json::document& doc, const node& object, std::string_view name) {
@@ -421,7 +395,7 @@ request bind(const json::document& doc) {
   return r;
 }
 
-void check(const json::document& doc, const request& req, const context& ctx, scratch& s, std::vector<diagnostic>& out) {
+void check(const json::document& doc, const request& req, const context& ctx, scratch& s, findings& out) {
   checker(doc, req, ctx, s, out).run();
 }
 

@@ -1,39 +1,70 @@
-// Where rules put what they find: diagnostics filled from the rule table.
+// Where rules put what they find. Findings are kept in report order (offset, null first; at one
+// offset 0101, 0102, 0100, other codes, 0221, warnings, info), at most `max_kept` of them plus the
+// first error, which the response needs. Paths of findings on nodes are built only for what is
+// kept, once, at the end: a hostile body (many findings under a megabyte-long member name) costs
+// time and memory in proportion to its size, not to findings times path length.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "bpv/diagnostic.hpp"
+#include "json/document.hpp"
 #include "rules/catalog.hpp"
 
 namespace bpv::engine {
 
 class findings {
  public:
-  explicit findings(std::vector<diagnostic>& out) noexcept : out_(&out) {}
+  /// `doc` gives the paths of findings on nodes (it may be null when there are none).
+  findings(const json::document* doc, std::size_t max_kept) noexcept : doc_(doc), max_kept_(max_kept) {}
 
-  /// A finding of rule `r`, with the rule's severity and code.
-  diagnostic& add(rule r, std::string path, std::optional<std::size_t> offset, std::string message) {
-    const rule_info& ri = info(r);
-    return out_->emplace_back(diagnostic{ri.id, ri.severity, ri.code, std::move(path), offset, std::move(message)});
+  /// A finding of rule `r` with a known path ("", "/scheduled_policy", ...).
+  void add(rule r, std::string_view path, std::optional<std::size_t> offset, std::string message) {
+    push(r, info(r).code, path, json::none, offset, std::move(message));
   }
-
+  /// A finding of rule `r` at node `n` (its JSON Pointer is built if the finding is kept).
+  void add(rule r, const json::node& n, std::optional<std::size_t> offset, std::string message) {
+    push(r, info(r).code, {}, index_of(n), offset, std::move(message));
+  }
   /// The same, with a code the rule takes from elsewhere (a near miss takes its member's).
-  diagnostic& add(rule r, std::string_view code, std::string path, std::optional<std::size_t> offset,
-                  std::string message) {
-    diagnostic& d = add(r, std::move(path), offset, std::move(message));
-    d.code = code;
-    return d;
+  void add(rule r, std::string_view code, const json::node& n, std::optional<std::size_t> offset,
+           std::string message) {
+    push(r, code, {}, index_of(n), offset, std::move(message));
   }
+
+  /// Moves the kept findings into `out` (cleared first) in report order, with their paths; the
+  /// paths stop growing the report once they pass `path_budget` bytes (the first error is
+  /// listed whatever its size). Returns how many findings were left out.
+  std::size_t finish(std::vector<diagnostic>& out, std::size_t path_budget);
 
  private:
-  std::vector<diagnostic>* out_;
+  struct entry {
+    diagnostic d;               // path filled in by finish() for node findings
+    std::uint32_t node;         // json::none for a known path
+    std::uint64_t seq;          // emission order: the last tie-break
+  };
+
+  std::uint32_t index_of(const json::node& n) const noexcept {
+    return static_cast<std::uint32_t>(&n - doc_->nodes.data());
+  }
+  void push(rule r, std::string_view code, std::string_view path, std::uint32_t node,
+            std::optional<std::size_t> offset, std::string message);
+  static bool before(const entry& a, const entry& b) noexcept;
+
+  const json::document* doc_;
+  std::size_t max_kept_;
+  std::vector<entry> kept_;           // a max-heap by report order: the last kept on top
+  std::optional<entry> first_error_;  // the earliest error, kept even beyond max_kept_
+  std::uint64_t seq_ = 0;
+  std::size_t dropped_ = 0;
 };
 
-/// A value for a message: quoted, control characters shown as \uXXXX, long text shortened.
+/// A value for a message: quoted, with '"', '\' and control characters escaped as in JSON,
+/// long text shortened.
 std::string quoted(std::string_view text);
 
 }  // namespace bpv::engine

@@ -9,6 +9,7 @@
 #include "bpv/validator.hpp"
 #include "grammar/start_time.hpp"
 #include "json/document.hpp"
+#include "rules/findings.hpp"
 
 namespace bpv::engine {
 
@@ -35,9 +36,8 @@ struct scratch {
   std::vector<grammar::clock_time> times;
 };
 
-/// Runs every rule over a walked body, appending findings to `out` (unsorted).
-void check(const json::document& doc, const request& req, const context& ctx, scratch& s,
-           std::vector<diagnostic>& out);
+/// Runs every rule over a walked body, into `out`.
+void check(const json::document& doc, const request& req, const context& ctx, scratch& s, findings& out);
 
 /// The policy the service would store, for a request without errors: members of the API only,
 /// precedence applied, rentention_day rounded down.

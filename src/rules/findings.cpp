@@ -1,0 +1,107 @@
+#include "rules/findings.hpp"
+
+#include <algorithm>
+
+#include "utf8.hpp"
+
+namespace bpv::engine {
+namespace {
+
+// decisions.md: at one offset 0101, 0102, 0100, any other code, then 0221, warnings, info.
+int rank(const diagnostic& d) noexcept {
+  if (d.severity == severity::info) return 6;
+  if (d.severity == severity::warning) return 5;
+  if (d.code == "AutoBackup.0101") return 0;
+  if (d.code == "AutoBackup.0102") return 1;
+  if (d.code == "AutoBackup.0100") return 2;
+  if (d.code == "AutoBackup.0221") return 4;
+  return 3;
+}
+
+}  // namespace
+
+bool findings::before(const entry& a, const entry& b) noexcept {
+  if (a.d.offset.has_value() != b.d.offset.has_value()) return !a.d.offset.has_value();
+  if (a.d.offset != b.d.offset) return *a.d.offset < *b.d.offset;
+  int const ra = rank(a.d), rb = rank(b.d);
+  if (ra != rb) return ra < rb;
+  return a.seq < b.seq;
+}
+
+void findings::push(rule r, std::string_view code, std::string_view path, std::uint32_t node,
+                    std::optional<std::size_t> offset, std::string message) {
+  const rule_info& ri = info(r);
+  entry e{diagnostic{ri.id, ri.severity, code, std::string(path), offset, std::move(message)}, node, seq_++};
+  if (e.d.severity == severity::error && (!first_error_ || before(e, *first_error_))) first_error_ = e;
+  if (max_kept_ == 0) {
+    ++dropped_;
+    return;
+  }
+  if (kept_.size() == max_kept_) {
+    if (!before(e, kept_.front())) {
+      ++dropped_;
+      return;
+    }
+    std::pop_heap(kept_.begin(), kept_.end(), before);
+    kept_.pop_back();
+    ++dropped_;
+  }
+  kept_.push_back(std::move(e));
+  std::push_heap(kept_.begin(), kept_.end(), before);
+}
+
+std::size_t findings::finish(std::vector<diagnostic>& out, std::size_t path_budget) {
+  std::sort_heap(kept_.begin(), kept_.end(), before);
+  std::size_t left_out = dropped_;
+  // The first error, if the cap dropped it, comes after everything kept: append it.
+  bool const append_first_error =
+      first_error_ && std::none_of(kept_.begin(), kept_.end(), [&](const entry& k) { return k.seq == first_error_->seq; });
+  if (append_first_error) {
+    kept_.push_back(*first_error_);
+    --left_out;  // it was counted as dropped
+  }
+  out.clear();
+  std::size_t path_bytes = 0;
+  for (auto& k : kept_) {
+    bool const must = first_error_ && k.seq == first_error_->seq;
+    if (!must && !out.empty() && path_bytes > path_budget) {
+      ++left_out;
+      continue;
+    }
+    if (k.node != json::none) k.d.path = json::pointer_of(*doc_, doc_->nodes[k.node]);
+    path_bytes += k.d.path.size();
+    out.push_back(std::move(k.d));
+  }
+  kept_.clear();
+  first_error_.reset();
+  return left_out;
+}
+
+std::string quoted(std::string_view text) {
+  constexpr std::size_t max_shown = 48;
+  static const char hex[] = "0123456789ABCDEF";
+  std::string out = "\"";
+  std::size_t shown = 0;
+  for (char ch : text) {
+    if (shown >= max_shown && utf8::is_lead(ch)) {
+      out += "...";
+      break;
+    }
+    unsigned char const c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += ch;
+    } else if (c < 0x20 || c == 0x7F) {
+      out += "\\u00";
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else {
+      out += ch;
+    }
+    if (utf8::is_lead(ch)) ++shown;
+  }
+  out += '"';
+  return out;
+}
+
+}  // namespace bpv::engine
