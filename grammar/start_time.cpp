@@ -9,6 +9,7 @@ namespace {
 namespace x3 = boost::spirit::x3;
 using detail::digit;
 using detail::expect;
+using detail::two_digits;
 
 struct list_sink : detail::failure_note {
   const char* begin = nullptr;
@@ -34,10 +35,6 @@ auto const time = x3::eps[mark_time]                                         //
 
 auto const start_times = time >> *(x3::lit(',') >> time)  //
                          >> expect(x3::eoi, "expected ',' or the end of the list");
-
-unsigned two_digits(const char* p) noexcept {
-  return static_cast<unsigned>(p[0] - '0') * 10 + static_cast<unsigned>(p[1] - '0');
-}
 
 }  // namespace
 

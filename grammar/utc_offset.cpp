@@ -9,6 +9,7 @@ namespace {
 namespace x3 = boost::spirit::x3;
 using detail::digit;
 using detail::expect;
+using detail::two_digits;
 
 // "UTC" is matched letter by letter so that "UTx+08:00" is reported at the 'x'.
 auto const utc_offset_rule = expect(x3::lit('U'), "expected 'UTC' (upper case) at the start")  //
@@ -21,10 +22,6 @@ auto const utc_offset_rule = expect(x3::lit('U'), "expected 'UTC' (upper case) a
                              >> expect(digit, "expected a two-digit minute (mm)")               //
                              >> expect(digit, "expected a second minute digit (mm)")            //
                              >> expect(x3::eoi, "expected the end of the time zone after UTC±HH:mm");
-
-unsigned two_digits(const char* p) noexcept {
-  return static_cast<unsigned>(p[0] - '0') * 10 + static_cast<unsigned>(p[1] - '0');
-}
 
 }  // namespace
 

@@ -28,6 +28,20 @@ std::size_t sequence_length(std::string_view s, std::size_t i) noexcept {
   return len;
 }
 
+std::size_t count_chars(std::string_view s) noexcept {
+  std::size_t n = 0;
+  for (char c : s) n += is_lead(c) ? 1 : 0;
+  return n;
+}
+
+char32_t decode(std::string_view s, std::size_t i) noexcept {
+  auto const c = static_cast<unsigned char>(s[i]);
+  std::size_t const len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  char32_t cp = len == 1 ? c : c & (0x3Fu >> (len - 1));
+  for (std::size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+  return cp;
+}
+
 std::size_t first_invalid(std::string_view s) noexcept {
   for (std::size_t i = 0; i < s.size();) {
     if (static_cast<unsigned char>(s[i]) < 0x80) {

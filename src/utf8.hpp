@@ -17,4 +17,10 @@ std::size_t first_invalid(std::string_view s) noexcept;
 /// True for bytes that start a character (not continuation bytes).
 constexpr bool is_lead(char c) noexcept { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
 
+/// Characters (code points) in valid UTF-8.
+std::size_t count_chars(std::string_view s) noexcept;
+
+/// The code point starting at byte `i` of valid UTF-8.
+char32_t decode(std::string_view s, std::size_t i) noexcept;
+
 }  // namespace bpv::utf8

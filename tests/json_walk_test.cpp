@@ -24,6 +24,7 @@
 #include "json/document.hpp"
 #include "json/locate.hpp"
 #include "json/walker.hpp"
+#include "utf8.hpp"
 
 namespace {
 
@@ -724,7 +725,7 @@ TEST(JsonLocate, GoodJsonIsNotLocated) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// first_invalid_utf8
+// utf8::first_invalid
 
 TEST(Utf8, FirstInvalidByte) {
   constexpr std::size_t npos = std::string_view::npos;
@@ -759,7 +760,7 @@ TEST(Utf8, FirstInvalidByte) {
       {"\xC3\xA9\xC3", 2},
       {std::string("\0\x7F", 2), npos},   // NUL and DEL are ASCII
   };
-  for (const auto& k : cases) EXPECT_EQ(bpv::json::first_invalid_utf8(k.s), k.at) << "case of size " << k.s.size();
+  for (const auto& k : cases) EXPECT_EQ(bpv::utf8::first_invalid(k.s), k.at) << "case of size " << k.s.size();
 }
 
 // A plain reference: decode each sequence, then check the code point's range (overlong,
@@ -809,7 +810,7 @@ TEST(Utf8, RandomBytesAgreeWithReferenceDecoder) {
     std::string s;
     for (int k = len(rng); k > 0; --k) s.push_back(static_cast<char>(interesting[pick(rng)]));
     std::size_t const want = reference_first_invalid_utf8(s);
-    ASSERT_EQ(bpv::json::first_invalid_utf8(s), want) << "sample " << n;
+    ASSERT_EQ(bpv::utf8::first_invalid(s), want) << "sample " << n;
     if (want == std::string_view::npos) ++valid;
   }
   EXPECT_GT(valid, 1000u);

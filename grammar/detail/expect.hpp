@@ -60,4 +60,9 @@ constexpr auto expect(Subject const& subject, std::string_view what) {
 /// ASCII digits only: non-ASCII digits and locale tricks are not part of these formats.
 inline auto const digit = x3::char_('0', '9');
 
+/// The value of two ASCII digits the grammar has matched.
+inline unsigned two_digits(const char* p) noexcept {
+  return static_cast<unsigned>(p[0] - '0') * 10 + static_cast<unsigned>(p[1] - '0');
+}
+
 }  // namespace bpv::grammar::detail

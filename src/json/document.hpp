@@ -14,8 +14,11 @@ namespace bpv::json {
 
 enum class kind : std::uint8_t { object, array, string, number, boolean, null };
 
-/// "object", "array", "string", "number", "boolean" or "null".
-std::string_view to_string(kind k) noexcept;
+/// "an object", "an array", "a string", "a number", "a boolean" or "null": for messages.
+std::string_view describe(kind k) noexcept;
+
+/// JSON's white space: space, tab, line feed, carriage return.
+constexpr bool is_json_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 inline constexpr std::uint32_t none = UINT32_MAX;
 

@@ -1,18 +1,16 @@
 #include "json/locate.hpp"
 
+#include "json/document.hpp"
 #include "utf8.hpp"
 
 #include <vector>
 
 namespace bpv::json {
 
-std::size_t first_invalid_utf8(std::string_view s) noexcept { return utf8::first_invalid(s); }
-
 namespace {
 
 enum class state { value, key_or_end, key, colon, next_member, value_or_end, next_item, end };
 
-bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 bool is_hex(char c) noexcept { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
@@ -32,7 +30,7 @@ class locator {
   std::optional<syntax_location> run() {
     if (s_.substr(0, 3) == "\xEF\xBB\xBF") return syntax_location{0, "a byte-order mark is not JSON"};
     // Whichever comes first: a syntax error, or a byte that is not UTF-8.
-    std::size_t const bad = first_invalid_utf8(s_);
+    std::size_t const bad = utf8::first_invalid(s_);
     std::optional<syntax_location> syntax = grammar();
     if (bad != std::string_view::npos && (!syntax || bad <= syntax->offset)) return syntax_location{bad, "not valid UTF-8"};
     return syntax;
@@ -43,7 +41,7 @@ class locator {
     state st = state::value;
     std::size_t i = 0;
     while (true) {
-      while (i < s_.size() && is_space(s_[i])) ++i;
+      while (i < s_.size() && is_json_space(s_[i])) ++i;
       if (i == s_.size()) {
         if (st == state::end) return std::nullopt;
         return syntax_location{i, "the body ends early: " + expected(st)};

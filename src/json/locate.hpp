@@ -19,8 +19,4 @@ struct syntax_location {
 /// The first place `body` breaks RFC 8259 JSON (UTF-8 included), or nothing if it is JSON.
 std::optional<syntax_location> locate_syntax_error(std::string_view body);
 
-/// Index of the first byte that is not part of valid UTF-8 (overlong forms, surrogates and
-/// code points beyond U+10FFFF are invalid), or npos.
-std::size_t first_invalid_utf8(std::string_view s) noexcept;
-
 }  // namespace bpv::json

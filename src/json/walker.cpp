@@ -3,6 +3,7 @@
 #include "json/walker.hpp"
 
 #include "json/locate.hpp"
+#include "escape.hpp"
 
 #include <simdjson.h>
 
@@ -86,8 +87,9 @@ std::string describe_byte(std::string_view body, std::size_t at) {
   if (at >= body.size()) return "the end of the body";
   unsigned char c = static_cast<unsigned char>(body[at]);
   if (c >= 0x21 && c < 0x7F) return std::string("'") + static_cast<char>(c) + "'";
-  static const char hex[] = "0123456789ABCDEF";
-  return std::string("byte 0x") + hex[c >> 4] + hex[c & 15];
+  std::string out = "byte 0x";
+  escape::append_hex(out, c, 2);
+  return out;
 }
 
 // Duplicate detection for one object: a short linear list, then a hash set for wide objects,
@@ -205,13 +207,12 @@ void walker::impl::walk(std::string_view body, const walk_limits& limits, docume
       syntax_at(located->offset, "not JSON: " + located->message);
       return;
     }
-    fail(failure::reason::not_object, first_byte,
-         "the body must be a JSON object, not " +
-             std::string(root_type == od::json_type::array    ? "an array"
-                         : root_type == od::json_type::string ? "a string"
-                         : root_type == od::json_type::number ? "a number"
-                         : root_type == od::json_type::boolean ? "a boolean"
-                                                               : "null"));
+    kind const k = root_type == od::json_type::array    ? kind::array
+                   : root_type == od::json_type::string ? kind::string
+                   : root_type == od::json_type::number ? kind::number
+                   : root_type == od::json_type::boolean ? kind::boolean
+                                                         : kind::null;
+    fail(failure::reason::not_object, first_byte, "the body must be a JSON object, not " + std::string(describe(k)));
     return;
   }
   if (limits.max_depth < 1) {
@@ -414,16 +415,16 @@ void walker::impl::walk(std::string_view body, const walk_limits& limits, docume
   if (end != simdjson::OUT_OF_BOUNDS) syntax_error_from(simdjson::TRAILING_CONTENT, loc);
 }
 
-std::string_view to_string(kind k) noexcept {
+std::string_view describe(kind k) noexcept {
   switch (k) {
-    case kind::object: return "object";
-    case kind::array: return "array";
-    case kind::string: return "string";
-    case kind::number: return "number";
-    case kind::boolean: return "boolean";
+    case kind::object: return "an object";
+    case kind::array: return "an array";
+    case kind::string: return "a string";
+    case kind::number: return "a number";
+    case kind::boolean: return "a boolean";
     case kind::null: return "null";
   }
-  return "value";
+  return "a value";
 }
 
 void append_pointer_token(std::string& pointer, std::string_view token) {

@@ -35,9 +35,6 @@ class walker {
   std::unique_ptr<impl> impl_;
 };
 
-/// JSON's white space: space, tab, line feed, carriage return.
-constexpr bool is_json_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
 /// True when `body` has nothing but JSON white space.
 bool is_blank(std::string_view body) noexcept;
 

@@ -1,10 +1,10 @@
 #include "report/json_text.hpp"
 
+#include "escape.hpp"
 #include "utf8.hpp"
 
 namespace bpv::report_detail {
 void append_json_string(std::string& out, std::string_view s) {
-  static const char hex[] = "0123456789abcdef";
   out.push_back('"');
   for (std::size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
@@ -28,10 +28,8 @@ void append_json_string(std::string& out, std::string_view s) {
       case '\b': out += "\\b"; break;
       case '\f': out += "\\f"; break;
       default:
-        if (c < 0x20 || c == 0x7F) {
-          out += "\\u00";
-          out.push_back(hex[c >> 4]);
-          out.push_back(hex[c & 15]);
+        if (escape::is_control(c)) {
+          escape::append_u00(out, c);
         } else {
           out.push_back(static_cast<char>(c));
         }

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "bpv/report.hpp"
+#include "escape.hpp"
 #include "utf8.hpp"
 
 namespace bpv {
@@ -71,7 +72,7 @@ void append_excerpt(std::string& out, line_cursor& cur, std::size_t offset) {
         len = 1;
       }
     } else {
-      shown += (c < 0x20 || c == 0x7F) ? ' ' : static_cast<char>(c);
+      shown += escape::is_control(c) ? ' ' : static_cast<char>(c);
     }
     if (i < offset) ++col;
     i += len;
@@ -86,7 +87,6 @@ void append_excerpt(std::string& out, line_cursor& cur, std::size_t offset) {
 // Text a terminal shows as it is: control characters as \uXXXX, bytes that are not UTF-8 as
 // '?' (a member name or a file name can hold anything, escape sequences included).
 std::string printable(std::string_view s) {
-  static const char hex[] = "0123456789ABCDEF";
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
@@ -97,10 +97,8 @@ std::string printable(std::string_view s) {
       i += len ? len : 1;
       continue;
     }
-    if (c < 0x20 || c == 0x7F) {
-      out += "\\u00";
-      out += hex[c >> 4];
-      out += hex[c & 15];
+    if (escape::is_control(c)) {
+      escape::append_u00(out, c);
     } else {
       out += static_cast<char>(c);
     }

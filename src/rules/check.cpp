@@ -11,6 +11,8 @@
 #include "rules/numbers.hpp"
 #include "rules/request.hpp"
 #include "time/clock.hpp"
+#include "escape.hpp"
+#include "utf8.hpp"
 
 namespace bpv::engine {
 
@@ -24,30 +26,14 @@ constexpr std::size_t max_name_chars = 64;
 constexpr int min_offset = -12 * 60, max_offset = 14 * 60;
 constexpr std::array<std::string_view, 7> week_days = {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"};
 
-std::string article_kind(kind k) {
-  switch (k) {
-    case kind::object: return "an object";
-    case kind::array: return "an array";
-    case kind::string: return "a string";
-    case kind::number: return "a number";
-    case kind::boolean: return "a boolean";
-    case kind::null: return "null";
-  }
-  return "a value";
-}
-
 // The value for messages: strings quoted, other values as written, containers by kind.
 std::string shown(const node& n) {
   if (n.kind == kind::string) return quoted(n.text);
-  if (n.kind == kind::object || n.kind == kind::array) return article_kind(n.kind);
+  if (n.kind == kind::object || n.kind == kind::array) return std::string(json::describe(n.kind));
   return std::string(n.text.substr(0, 48)) + (n.text.size() > 48 ? "..." : "");
 }
 
-std::size_t code_points(std::string_view s) noexcept {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
+std::size_t code_points(std::string_view s) noexcept { return utf8::count_chars(s); }
 
 // Byte of the raw input where the unescaped character at `index` of string node `n` starts.
 std::size_t offset_in_string(const node& n, std::size_t index) noexcept {
@@ -58,24 +44,10 @@ bool has_angle_bracket(std::string_view s) noexcept { return s.find_first_of("<>
 
 // The character at byte `i` of a valid UTF-8 string, for a message: 'x', or U+XXXX.
 std::string describe_char(std::string_view s, std::size_t i) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
+  unsigned char const c = static_cast<unsigned char>(s[i]);
   if (c > 0x20 && c < 0x7F) return std::string("'") + static_cast<char>(c) + "'";
-  unsigned cp = c;
-  std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  if (len > 1) {
-    cp = c & (0x3F >> (len - 1));
-    for (std::size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  }
-  static const char hex[] = "0123456789ABCDEF";
   std::string out = c == ' ' ? "a space (U+" : "U+";
-  bool started = false;
-  for (int shift = 20; shift >= 0; shift -= 4) {
-    unsigned d = (cp >> shift) & 15;
-    if (d || started || shift <= 12) {
-      out += hex[d];
-      started = true;
-    }
-  }
+  escape::append_hex(out, utf8::decode(s, i), 4);
   if (c == ' ') out += ")";
   return out;
 }
@@ -137,7 +109,7 @@ class checker {
   }
 
   void wrong_type(rule r, const node& n, std::string_view member, std::string_view wanted) {
-    f_.add(r, n, n.offset, std::string(member) + " must be " + std::string(wanted) + ", not " + article_kind(n.kind));
+    f_.add(r, n, n.offset, std::string(member) + " must be " + std::string(wanted) + ", not " + std::string(json::describe(n.kind)));
   }
 
   void name(const node& n) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "escape.hpp"
 #include "utf8.hpp"
 
 namespace bpv::engine {
@@ -79,7 +80,6 @@ std::size_t findings::finish(std::vector<diagnostic>& out, std::size_t path_budg
 
 std::string quoted(std::string_view text) {
   constexpr std::size_t max_shown = 48;
-  static const char hex[] = "0123456789ABCDEF";
   std::string out = "\"";
   std::size_t shown = 0;
   for (char ch : text) {
@@ -91,10 +91,8 @@ std::string quoted(std::string_view text) {
     if (c == '"' || c == '\\') {
       out += '\\';
       out += ch;
-    } else if (c < 0x20 || c == 0x7F) {
-      out += "\\u00";
-      out += hex[c >> 4];
-      out += hex[c & 15];
+    } else if (escape::is_control(c)) {
+      escape::append_u00(out, c);
     } else {
       out += ch;
     }

@@ -90,8 +90,4 @@ const member_spec* near_miss_of(object_id in, std::string_view name) noexcept {
   return best;
 }
 
-std::string_view pointer_of(object_id in) noexcept {
-  return in == object_id::root ? std::string_view{} : std::string_view{"/scheduled_policy"};
-}
-
 }  // namespace bpv::engine

@@ -36,7 +36,4 @@ const member_spec* find_elsewhere(object_id in, std::string_view name) noexcept;
 /// removing '_', '-' and spaces, equal or within Damerau-Levenshtein distance 2. The closest wins; ties go to the earlier member.
 const member_spec* near_miss_of(object_id in, std::string_view name) noexcept;
 
-/// "/scheduled_policy" or "" (the root).
-std::string_view pointer_of(object_id in) noexcept;
-
 }  // namespace bpv::engine
