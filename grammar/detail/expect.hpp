@@ -1,9 +1,10 @@
 // Private to grammar/*.cpp: the one place that includes Spirit X3 helpers shared by the grammars.
 //
 // `expect(p, "what")` matches p; when p fails it notes the position and what was expected in the
-// parse's sink, and fails. Only the first note is kept: the grammars do not backtrack past a
-// failure, so the first note is the first character that breaks the syntax. Unlike X3's `>`,
-// nothing is thrown, so a bad value costs no more than a good one.
+// parse's sink, and fails. Only the first note is kept. The grammars only ever backtrack out of
+// an optional repetition (`*(',' >> time)`), and the failure that ends it is noted first, at
+// the first character that breaks the syntax; later notes are further back and ignored.
+// Unlike X3's `>`, nothing is thrown, so a bad value costs no more than a good one.
 #pragma once
 
 #include <functional>

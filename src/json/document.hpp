@@ -1,6 +1,7 @@
 // The JSON walk's output: every value of the body, in document order, with its place.
-// Private to the library. Views point into the input or into the walker's string buffer and
-// live until the walker's next walk.
+// Private to the library. Views point into the walker's padded copy of the body (raw text) or
+// into simdjson's string buffer (unescaped text), never into the caller's body; they live until
+// the walker's next walk.
 #pragma once
 
 #include <cstddef>

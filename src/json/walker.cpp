@@ -122,6 +122,13 @@ class member_names {
   bool use_big_ = false;
 };
 
+// Whether an On-Demand iterator has items left. Its operator!= ignores its argument and asks
+// just this (the iterator is still open), so comparing it with itself is the question.
+template <class Iterator>
+bool has_more(const Iterator& it) noexcept {
+  return it != it;
+}
+
 // Where On-Demand stands, or nullptr when it has run off the end.
 const char* location(od::document& doc) noexcept {
   const char* p = nullptr;
@@ -163,9 +170,11 @@ void walker::impl::walk(std::string_view body, const walk_limits& limits, docume
   auto fail = [&](failure::reason why, std::optional<std::size_t> at, std::string message) {
     out.error = failure{why, at, std::move(message)};
   };
-  if (body.size() > limits.max_body_bytes) {
+  // simdjson reads documents up to SIMDJSON_MAXSIZE_BYTES (4 GiB), whatever the limit says.
+  if (body.size() > limits.max_body_bytes || body.size() > simdjson::SIMDJSON_MAXSIZE_BYTES) {
     fail(failure::reason::too_large, std::nullopt,
-         "the body is larger than the limit of " + std::to_string(limits.max_body_bytes) + " bytes");
+         "the body is larger than the limit of " +
+             std::to_string(std::min<std::size_t>(limits.max_body_bytes, simdjson::SIMDJSON_MAXSIZE_BYTES)) + " bytes");
     return;
   }
 
@@ -357,7 +366,7 @@ void walker::impl::walk(std::string_view body, const walk_limits& limits, docume
     frame& f = stack.back();
     std::size_t const level = stack.size();
     if (f.is_object) {
-      if (!(f.object_it != f.object_it)) {
+      if (!has_more(f.object_it)) {
         close_frame();
         continue;
       }
@@ -389,7 +398,7 @@ void walker::impl::walk(std::string_view body, const walk_limits& limits, docume
       if (!read_value(v, idx)) return;
       if (stack.size() == level) ++stack.back().object_it;
     } else {
-      if (!(f.array_it != f.array_it)) {
+      if (!has_more(f.array_it)) {
         close_frame();
         continue;
       }

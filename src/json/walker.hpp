@@ -23,7 +23,7 @@ class walker {
   walker(walker&&) noexcept;
   walker& operator=(walker&&) noexcept;
 
-  /// Reads `body` (which must be non-blank) into `out`. Rejects what is not one JSON object:
+  /// Reads `body` into `out`. Rejects what is not one JSON object (a blank body included):
   /// syntax errors, trailing content, invalid UTF-8, lone surrogates, nesting beyond
   /// max_depth, bodies beyond max_body_bytes. Every value is read, so nothing is left
   /// unvalidated. Duplicate member names (after unescaping) are marked, not rejected.
