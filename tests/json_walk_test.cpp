@@ -817,3 +817,31 @@ TEST(Utf8, RandomBytesAgreeWithReferenceDecoder) {
 }
 
 }  // namespace
+
+namespace {
+
+// Every value's span [offset, end) is exactly its text in the body, containers included.
+TEST(JsonWalk, EveryValueHasItsByteSpan) {
+  const std::string body = "  { \"a\" : { \"b\" : [ 1 , \"x\\\"y\" , true , {} ] } , \"c\" : -1.5e3 ,\"d\":null}\n ";
+  walked w(body);
+  ASSERT_FALSE(w.doc.error.has_value()) << w.doc.error->message;
+  const std::vector<std::string> want = {
+      "{ \"a\" : { \"b\" : [ 1 , \"x\\\"y\" , true , {} ] } , \"c\" : -1.5e3 ,\"d\":null}",
+      "{ \"b\" : [ 1 , \"x\\\"y\" , true , {} ] }",
+      "[ 1 , \"x\\\"y\" , true , {} ]",
+      "1",
+      "\"x\\\"y\"",
+      "true",
+      "{}",
+      "-1.5e3",
+      "null"};
+  ASSERT_EQ(w.doc.nodes.size(), want.size());
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    const node& n = w.doc.nodes[i];
+    ASSERT_LE(n.offset, n.end) << i;
+    ASSERT_LE(n.end, body.size()) << i;
+    EXPECT_EQ(body.substr(n.offset, n.end - n.offset), want[i]) << "node " << i;
+  }
+}
+
+}  // namespace

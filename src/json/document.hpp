@@ -35,6 +35,7 @@ struct node {
   std::string_view name;           ///< member name, unescaped (members only)
   std::size_t name_offset = 0;     ///< byte of the name's opening quote (members only)
   std::size_t offset = 0;          ///< first byte of the value
+  std::size_t end = 0;             ///< one past the value's last byte: the value is [offset, end)
   std::string_view text;           ///< string: unescaped; number, boolean, null: the literal
   std::string_view raw;            ///< string: the raw text between the quotes; names: see raw_name
   std::string_view raw_name;       ///< member name as written, between the quotes

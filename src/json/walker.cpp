@@ -305,11 +305,13 @@ void walker::impl::walk(std::string_view body, const walk_limits& limits, docume
         // The raw text between the quotes: up to the last quote of the token.
         std::string_view tok = trim_right(token);
         n.raw = tok.size() >= 2 ? tok.substr(1, tok.size() - 2) : std::string_view{};
+        n.end = at + tok.size();
         return true;
       }
       case od::json_type::number: {
         n.kind = kind::number;
         n.text = trim_right(token);
+        n.end = at + n.text.size();
         if (!is_json_number(n.text)) {
           syntax_error_from(simdjson::NUMBER_ERROR, token.data());
           return false;
@@ -320,6 +322,7 @@ void walker::impl::walk(std::string_view body, const walk_limits& limits, docume
       case od::json_type::null: {
         n.kind = t == od::json_type::null ? kind::null : kind::boolean;
         n.text = trim_right(token);
+        n.end = at + n.text.size();
         if (n.text != "true" && n.text != "false" && n.text != "null") {
           syntax_error_from(simdjson::INCORRECT_TYPE, token.data());
           return false;
@@ -350,8 +353,13 @@ void walker::impl::walk(std::string_view body, const walk_limits& limits, docume
     return idx;
   };
 
-  // A container is done: drop its frame and step past it in its parent.
+  // A container is done: its span ends at its closing bracket, the last byte before the token
+  // On-Demand now stands on. Drop its frame and step past it in its parent.
   auto close_frame = [&] {
+    const char* next = location(doc);
+    std::size_t end = next ? std::min(offset_of(next), body.size()) : body.size();
+    while (end > 0 && is_json_space(body[end - 1])) --end;
+    out.nodes[stack.back().node].end = end;
     stack.pop_back();
     if (stack.empty()) return;
     frame& parent = stack.back();
