@@ -31,6 +31,7 @@
 
 #include "bpv/bpv.hpp"
 #include "bpv/version.hpp"
+#include "json_oracle.hpp"
 
 extern char** environ;
 
@@ -38,6 +39,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using namespace std::string_literals;
+using bpv::test::json_reader;
+using bpv::test::jv;
 
 constexpr const char* bpv_cli = BPV_CLI;
 constexpr const char* source_dir = BPV_SOURCE_DIR;
@@ -185,276 +188,6 @@ run_result run_bpv(const std::vector<std::string>& args, const std::string& stdi
 }
 
 // ---------------------------------------------------------------------------------------------
-// A small, strict JSON reader (RFC 8259, UTF-8 checked): the oracle for the reports
-// ---------------------------------------------------------------------------------------------
-
-struct jv {
-  enum kind_t { null_k, bool_k, number_k, string_k, array_k, object_k } kind = null_k;
-  bool boolean = false;
-  std::string text;               // a string's value, or a number's literal
-  std::vector<jv> items;          // array items, or object values
-  std::vector<std::string> keys;  // object member names, parallel to items
-
-  bool is_null() const { return kind == null_k; }
-  bool is_string() const { return kind == string_k; }
-  bool is_object() const { return kind == object_k; }
-  bool is_array() const { return kind == array_k; }
-  bool is_number() const { return kind == number_k; }
-  bool is_bool() const { return kind == bool_k; }
-  const jv* get(std::string_view key) const {
-    if (kind != object_k) return nullptr;
-    for (std::size_t i = 0; i < keys.size(); ++i)
-      if (keys[i] == key) return &items[i];
-    return nullptr;
-  }
-  // A non-negative integer literal, or nullopt.
-  std::optional<std::uint64_t> as_index() const {
-    if (kind != number_k || text.empty() || text.size() > 18) return std::nullopt;
-    std::uint64_t v = 0;
-    for (char c : text) {
-      if (c < '0' || c > '9') return std::nullopt;
-      v = v * 10 + static_cast<std::uint64_t>(c - '0');
-    }
-    return v;
-  }
-};
-
-class json_reader {
- public:
-  explicit json_reader(std::string_view s) : s_(s) {}
-
-  // The one value in the text, or nullopt (with why()).
-  std::optional<jv> parse() {
-    jv v;
-    skip_ws();
-    if (!value(v, 0)) return std::nullopt;
-    skip_ws();
-    if (i_ != s_.size()) {
-      fail("trailing content");
-      return std::nullopt;
-    }
-    return v;
-  }
-  const std::string& why() const { return why_; }
-
- private:
-  std::string_view s_;
-  std::size_t i_ = 0;
-  std::string why_;
-
-  bool fail(const std::string& what) {
-    if (why_.empty()) why_ = what + " at byte " + std::to_string(i_);
-    return false;
-  }
-  void skip_ws() {
-    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) ++i_;
-  }
-  bool lit(std::string_view w) {
-    if (s_.substr(i_, w.size()) != w) return false;
-    i_ += w.size();
-    return true;
-  }
-  bool value(jv& v, int depth) {
-    if (depth > 200) return (fail("too deep"));
-    if (i_ >= s_.size()) return (fail("unexpected end"));
-    char const c = s_[i_];
-    if (c == '{') return object(v, depth);
-    if (c == '[') return array(v, depth);
-    if (c == '"') {
-      v.kind = jv::string_k;
-      return string(v.text);
-    }
-    if (lit("true")) {
-      v.kind = jv::bool_k;
-      v.boolean = true;
-      return true;
-    }
-    if (lit("false")) {
-      v.kind = jv::bool_k;
-      return true;
-    }
-    if (lit("null")) {
-      v.kind = jv::null_k;
-      return true;
-    }
-    return number(v);
-  }
-  bool number(jv& v) {
-    std::size_t const start = i_;
-    auto digits = [&] {
-      std::size_t const d = i_;
-      while (i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9') ++i_;
-      return i_ - d;
-    };
-    if (i_ < s_.size() && s_[i_] == '-') ++i_;
-    if (i_ < s_.size() && s_[i_] == '0') {
-      ++i_;
-    } else if (digits() == 0) {
-      return (fail("bad value"));
-    }
-    if (i_ < s_.size() && s_[i_] == '.') {
-      ++i_;
-      if (digits() == 0) return (fail("bad fraction"));
-    }
-    if (i_ < s_.size() && (s_[i_] == 'e' || s_[i_] == 'E')) {
-      ++i_;
-      if (i_ < s_.size() && (s_[i_] == '+' || s_[i_] == '-')) ++i_;
-      if (digits() == 0) return (fail("bad exponent"));
-    }
-    v.kind = jv::number_k;
-    v.text = std::string(s_.substr(start, i_ - start));
-    return true;
-  }
-  static void put_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
-  bool hex4(std::uint32_t& cp) {
-    if (i_ + 4 > s_.size()) return false;
-    cp = 0;
-    for (int k = 0; k < 4; ++k) {
-      char const h = s_[i_++];
-      cp <<= 4;
-      if (h >= '0' && h <= '9') {
-        cp |= static_cast<std::uint32_t>(h - '0');
-      } else if (h >= 'a' && h <= 'f') {
-        cp |= static_cast<std::uint32_t>(h - 'a' + 10);
-      } else if (h >= 'A' && h <= 'F') {
-        cp |= static_cast<std::uint32_t>(h - 'A' + 10);
-      } else {
-        return false;
-      }
-    }
-    return true;
-  }
-  // One UTF-8 sequence starting at i_ (well-formed per RFC 3629), copied to out.
-  bool utf8(std::string& out) {
-    auto const b0 = static_cast<unsigned char>(s_[i_]);
-    std::size_t len = 0;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-      len = 2;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-      len = 3;
-      if (b0 == 0xE0) lo = 0xA0;
-      if (b0 == 0xED) hi = 0x9F;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-      len = 4;
-      if (b0 == 0xF0) lo = 0x90;
-      if (b0 == 0xF4) hi = 0x8F;
-    } else {
-      return false;
-    }
-    if (i_ + len > s_.size()) return false;
-    for (std::size_t k = 1; k < len; ++k) {
-      auto const b = static_cast<unsigned char>(s_[i_ + k]);
-      if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) return false;
-    }
-    out.append(s_.substr(i_, len));
-    i_ += len;
-    return true;
-  }
-  bool string(std::string& out) {
-    ++i_;  // the opening quote
-    for (;;) {
-      if (i_ >= s_.size()) return (fail("unterminated string"));
-      auto const c = static_cast<unsigned char>(s_[i_]);
-      if (c == '"') {
-        ++i_;
-        return true;
-      }
-      if (c < 0x20) return (fail("raw control character in a string"));
-      if (c >= 0x80) {
-        if (!utf8(out)) return (fail("invalid UTF-8"));
-        continue;
-      }
-      if (c != '\\') {
-        out += static_cast<char>(c);
-        ++i_;
-        continue;
-      }
-      ++i_;
-      if (i_ >= s_.size()) return (fail("bad escape"));
-      char const e = s_[i_++];
-      switch (e) {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case '/': out += '/'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        case 'u': {
-          std::uint32_t cp = 0;
-          if (!hex4(cp)) return (fail("bad \\u escape"));
-          if (cp >= 0xD800 && cp <= 0xDBFF) {
-            std::uint32_t lo = 0;
-            if (!lit("\\u") || !hex4(lo) || lo < 0xDC00 || lo > 0xDFFF) return (fail("lone surrogate"));
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-          } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-            return (fail("lone surrogate"));
-          }
-          put_utf8(out, cp);
-          break;
-        }
-        default:
-          return (fail("bad escape"));
-      }
-    }
-  }
-  bool array(jv& v, int depth) {
-    v.kind = jv::array_k;
-    ++i_;
-    skip_ws();
-    if (lit("]")) return true;
-    for (;;) {
-      skip_ws();
-      v.items.emplace_back();
-      if (!value(v.items.back(), depth + 1)) return false;
-      skip_ws();
-      if (lit("]")) return true;
-      if (!lit(",")) return (fail("expected , or ]"));
-    }
-  }
-  bool object(jv& v, int depth) {
-    v.kind = jv::object_k;
-    ++i_;
-    skip_ws();
-    if (lit("}")) return true;
-    for (;;) {
-      skip_ws();
-      if (i_ >= s_.size() || s_[i_] != '"') return (fail("expected a member name"));
-      std::string key;
-      if (!string(key)) return false;
-      if (std::find(v.keys.begin(), v.keys.end(), key) != v.keys.end()) return (fail("duplicate member " + key));
-      skip_ws();
-      if (!lit(":")) return (fail("expected :"));
-      skip_ws();
-      v.keys.push_back(key);
-      v.items.emplace_back();
-      if (!value(v.items.back(), depth + 1)) return false;
-      skip_ws();
-      if (lit("}")) return true;
-      if (!lit(",")) return (fail("expected , or }"));
-    }
-  }
-};
-
-// ---------------------------------------------------------------------------------------------
 // The report of cli.md
 // ---------------------------------------------------------------------------------------------
 
@@ -594,7 +327,7 @@ std::vector<jv> reports_of(const run_result& r, const std::vector<std::string>& 
   for (std::size_t i = 0; i < lines.size(); ++i) {
     json_reader reader(lines[i]);
     auto v = reader.parse();
-    EXPECT_TRUE(v.has_value()) << "report line " << i << " is not JSON (" << reader.why()
+    EXPECT_TRUE(v.has_value()) << "report line " << i << " is not JSON (" << reader.error()
                                << "): " << lines[i].substr(0, 300);
     if (!v) {
       out.emplace_back();
@@ -938,7 +671,7 @@ TEST_F(Cli, FileNamesThatAreNotPlainTextStayOneJsonLine) {
   ASSERT_EQ(lines.size(), 1u) << r2.out;
   json_reader reader(lines[0]);
   auto v = reader.parse();
-  ASSERT_TRUE(v.has_value()) << "the report of a non-UTF-8 file name is not JSON: " << reader.why();
+  ASSERT_TRUE(v.has_value()) << "the report of a non-UTF-8 file name is not JSON: " << reader.error();
   EXPECT_TRUE(is_valid(*v));
 }
 
@@ -1122,7 +855,7 @@ TEST_F(Cli, RulesListsEveryRule) {
   for (std::size_t i = 0; i < lib.size(); ++i) {
     json_reader reader(jl[i]);
     auto v = reader.parse();
-    ASSERT_TRUE(v.has_value()) << reader.why() << ": " << jl[i];
+    ASSERT_TRUE(v.has_value()) << reader.error() << ": " << jl[i];
     ASSERT_NE(v->get("rule"), nullptr) << jl[i];
     EXPECT_EQ(v->get("rule")->text, lib[i].id);
     ASSERT_NE(v->get("code"), nullptr) << jl[i];

@@ -3,12 +3,11 @@
 // report, and reuse of the validator and of a report.
 //
 // Expectations come from the spec (decisions.md, contract/cli.md), never from the program's
-// output. The JSON report is read back with a small strict JSON reader written here.
+// output. The JSON report is read back with the small strict JSON reader of json_oracle.hpp.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cstddef>
-#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <set>
@@ -17,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "json_oracle.hpp"
 #include "support.hpp"
 
 namespace {
@@ -26,18 +26,15 @@ using bpv::diagnostic;
 using bpv::options;
 using bpv::report;
 using bpv::severity;
+using bpv::test::cat;
 using bpv::test::check;
 using bpv::test::count_rule;
 using bpv::test::find;
+using bpv::test::jv;
+using bpv::test::json_reader;
 using bpv::test::rules_of;
-
-std::string cat(std::initializer_list<std::string_view> parts) {
-  std::string out;
-  for (auto p : parts) out.append(p);
-  return out;
-}
-
-std::string sp(std::string_view inner) { return cat({R"({"scheduled_policy":{)", inner, "}}"}); }
+using bpv::test::sp;
+using bpv::test::valid_utf8;
 
 const std::string kSeed = R"({
     "backup_policy_name": "policy_01",
@@ -53,312 +50,20 @@ const std::string kSeed = R"({
 const std::string kPolicyId = "af8a20b0-117d-4fc3-ae53-aa3968a4f870";
 
 // ---------------------------------------------------------------------------------------------
-// A small strict JSON reader (RFC 8259): enough to check the report's shape and values.
+// Reading the JSON report back, with the strict reader of json_oracle.hpp.
 
-struct jvalue {
-  enum class type { null, boolean, number, string, array, object };
-  type t = type::null;
-  bool b = false;
-  std::string num;  // the literal
-  std::string str;  // decoded, UTF-8
-  std::vector<jvalue> arr;
-  std::vector<jvalue> obj;  // members, each with its name in `key`
-  std::string key;
-
-  const jvalue* get(std::string_view name) const {
-    for (const auto& m : obj)
-      if (m.key == name) return &m;
-    return nullptr;
-  }
-  std::set<std::string> keys() const {
-    std::set<std::string> s;
-    for (const auto& m : obj) s.insert(m.key);
-    return s;
-  }
-};
-
-/// Length of the valid UTF-8 sequence at s[i] (RFC 3629: no overlongs, no surrogates), or 0.
-std::size_t utf8_len(std::string_view s, std::size_t i) {
-  auto u = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = u(i);
-  if (c < 0x80) return 1;
-  std::size_t len;
-  unsigned lo = 0x80, hi = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF) {
-    len = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  if (i + len > s.size()) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    unsigned v = u(i + k);
-    if (v < (k == 1 ? lo : 0x80u) || v > (k == 1 ? hi : 0xBFu)) return 0;
-  }
-  return len;
-}
-
-bool valid_utf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t n = utf8_len(s, i);
-    if (n == 0) return false;
-    i += n;
-  }
-  return true;
-}
-
+/// The code points in UTF-8 `s`: the bytes that do not continue a sequence.
 std::size_t code_points(std::string_view s) {
   std::size_t n = 0;
   for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   return n;
 }
 
-class json_reader {
- public:
-  explicit json_reader(std::string_view s) : s_(s) {}
-
-  std::optional<jvalue> parse() {
-    jvalue v;
-    ws();
-    if (!value(v, 0)) return std::nullopt;
-    ws();
-    if (i_ != s_.size()) return fail("trailing content");
-    return v;
-  }
-  const std::string& error() const { return err_; }
-
- private:
-  std::nullopt_t fail(std::string what) {
-    if (err_.empty()) err_ = what + " at byte " + std::to_string(i_);
-    return std::nullopt;
-  }
-  bool bad(std::string what) {
-    fail(std::move(what));
-    return false;
-  }
-  void ws() {
-    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) ++i_;
-  }
-  bool lit(std::string_view w) {
-    if (s_.substr(i_, w.size()) != w) return bad("bad literal");
-    i_ += w.size();
-    return true;
-  }
-  bool value(jvalue& v, int depth) {
-    if (depth > 200) return bad("too deep");
-    if (i_ >= s_.size()) return bad("unexpected end");
-    char c = s_[i_];
-    if (c == '{') return object(v, depth);
-    if (c == '[') return array(v, depth);
-    if (c == '"') {
-      v.t = jvalue::type::string;
-      return string(v.str);
-    }
-    if (c == 't') {
-      v.t = jvalue::type::boolean;
-      v.b = true;
-      return lit("true");
-    }
-    if (c == 'f') {
-      v.t = jvalue::type::boolean;
-      return lit("false");
-    }
-    if (c == 'n') {
-      v.t = jvalue::type::null;
-      return lit("null");
-    }
-    if (c == '-' || (c >= '0' && c <= '9')) return number(v);
-    return bad("unexpected character");
-  }
-  bool digits() {
-    std::size_t start = i_;
-    while (i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9') ++i_;
-    return i_ > start;
-  }
-  bool number(jvalue& v) {
-    std::size_t start = i_;
-    if (s_[i_] == '-') ++i_;
-    if (i_ < s_.size() && s_[i_] == '0') {
-      ++i_;
-    } else if (!digits()) {
-      return bad("bad number");
-    }
-    if (i_ < s_.size() && s_[i_] == '.') {
-      ++i_;
-      if (!digits()) return bad("bad fraction");
-    }
-    if (i_ < s_.size() && (s_[i_] == 'e' || s_[i_] == 'E')) {
-      ++i_;
-      if (i_ < s_.size() && (s_[i_] == '+' || s_[i_] == '-')) ++i_;
-      if (!digits()) return bad("bad exponent");
-    }
-    v.t = jvalue::type::number;
-    v.num = std::string(s_.substr(start, i_ - start));
-    return true;
-  }
-  bool hex4(unsigned& out) {
-    if (i_ + 4 > s_.size()) return bad("short \\u escape");
-    out = 0;
-    for (int k = 0; k < 4; ++k) {
-      char c = s_[i_++];
-      out <<= 4;
-      if (c >= '0' && c <= '9') {
-        out |= static_cast<unsigned>(c - '0');
-      } else if (c >= 'a' && c <= 'f') {
-        out |= static_cast<unsigned>(c - 'a' + 10);
-      } else if (c >= 'A' && c <= 'F') {
-        out |= static_cast<unsigned>(c - 'A' + 10);
-      } else {
-        return bad("bad hex digit");
-      }
-    }
-    return true;
-  }
-  static void put_utf8(std::string& out, unsigned cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
-  bool string(std::string& out) {
-    ++i_;  // opening quote
-    while (true) {
-      if (i_ >= s_.size()) return bad("unterminated string");
-      unsigned char c = static_cast<unsigned char>(s_[i_]);
-      if (c == '"') {
-        ++i_;
-        return true;
-      }
-      if (c < 0x20) return bad("raw control character in string");
-      if (c == '\\') {
-        ++i_;
-        if (i_ >= s_.size()) return bad("unterminated escape");
-        char e = s_[i_++];
-        switch (e) {
-          case '"': out += '"'; break;
-          case '\\': out += '\\'; break;
-          case '/': out += '/'; break;
-          case 'b': out += '\b'; break;
-          case 'f': out += '\f'; break;
-          case 'n': out += '\n'; break;
-          case 'r': out += '\r'; break;
-          case 't': out += '\t'; break;
-          case 'u': {
-            unsigned cp = 0;
-            if (!hex4(cp)) return false;
-            if (cp >= 0xDC00 && cp <= 0xDFFF) return bad("lone low surrogate");
-            if (cp >= 0xD800 && cp <= 0xDBFF) {
-              unsigned lo = 0;
-              if (s_.substr(i_, 2) != "\\u") return bad("lone high surrogate");
-              i_ += 2;
-              if (!hex4(lo)) return false;
-              if (lo < 0xDC00 || lo > 0xDFFF) return bad("bad surrogate pair");
-              cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-            }
-            put_utf8(out, cp);
-            break;
-          }
-          default: return bad("bad escape");
-        }
-        continue;
-      }
-      std::size_t n = utf8_len(s_, i_);
-      if (n == 0) return bad("invalid UTF-8 in string");
-      out.append(s_.substr(i_, n));
-      i_ += n;
-    }
-  }
-  bool array(jvalue& v, int depth) {
-    v.t = jvalue::type::array;
-    ++i_;
-    ws();
-    if (i_ < s_.size() && s_[i_] == ']') {
-      ++i_;
-      return true;
-    }
-    while (true) {
-      ws();
-      jvalue item;
-      if (!value(item, depth + 1)) return false;
-      v.arr.push_back(std::move(item));
-      ws();
-      if (i_ >= s_.size()) return bad("unterminated array");
-      if (s_[i_] == ',') {
-        ++i_;
-        continue;
-      }
-      if (s_[i_] == ']') {
-        ++i_;
-        return true;
-      }
-      return bad("expected , or ]");
-    }
-  }
-  bool object(jvalue& v, int depth) {
-    v.t = jvalue::type::object;
-    ++i_;
-    ws();
-    if (i_ < s_.size() && s_[i_] == '}') {
-      ++i_;
-      return true;
-    }
-    while (true) {
-      ws();
-      if (i_ >= s_.size() || s_[i_] != '"') return bad("expected a member name");
-      std::string key;
-      if (!string(key)) return false;
-      for (const auto& m : v.obj)
-        if (m.key == key) return bad(cat({"duplicate member ", key}));
-      ws();
-      if (i_ >= s_.size() || s_[i_] != ':') return bad("expected :");
-      ++i_;
-      ws();
-      jvalue item;
-      if (!value(item, depth + 1)) return false;
-      item.key = std::move(key);
-      v.obj.push_back(std::move(item));
-      ws();
-      if (i_ >= s_.size()) return bad("unterminated object");
-      if (s_[i_] == ',') {
-        ++i_;
-        continue;
-      }
-      if (s_[i_] == '}') {
-        ++i_;
-        return true;
-      }
-      return bad("expected , or }");
-    }
-  }
-
-  std::string_view s_;
-  std::size_t i_ = 0;
-  std::string err_;
-};
-
-jvalue parse_ok(std::string_view text) {
+jv parse_ok(std::string_view text) {
   json_reader rd(text);
   auto v = rd.parse();
   EXPECT_TRUE(v.has_value()) << "not JSON: " << rd.error() << "\n" << text.substr(0, 2000);
-  return v ? *v : jvalue{};
+  return v ? *v : jv{};
 }
 
 TEST(JsonReaderSelfTest, AcceptsAndRejects) {
@@ -368,7 +73,7 @@ TEST(JsonReaderSelfTest, AcceptsAndRejects) {
     EXPECT_FALSE(json_reader(bad).parse().has_value()) << bad;
   auto v = json_reader(R"("\u00e9\ud83d\ude00\n")").parse();
   ASSERT_TRUE(v);
-  EXPECT_EQ(v->str, "\xC3\xA9\xF0\x9F\x98\x80\n");
+  EXPECT_EQ(v->text, "\xC3\xA9\xF0\x9F\x98\x80\n");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -583,30 +288,30 @@ TEST(Response, ValidWithPolicyId) {
   context ctx;
   ctx.policy_id = kPolicyId;
   const report r = check(kSeed, ctx);
-  const jvalue v = parse_ok(bpv::response_json(r));
-  ASSERT_EQ(v.t, jvalue::type::object);
-  EXPECT_EQ(v.keys(), (std::set<std::string>{"backup_policy_id"}));
-  const jvalue* id = v.get("backup_policy_id");
+  const jv v = parse_ok(bpv::response_json(r));
+  ASSERT_EQ(v.kind, jv::kind_t::object);
+  EXPECT_EQ(v.key_set(), (std::set<std::string>{"backup_policy_id"}));
+  const jv* id = v.get("backup_policy_id");
   ASSERT_NE(id, nullptr);
-  ASSERT_EQ(id->t, jvalue::type::string);
-  EXPECT_EQ(id->str, kPolicyId);
+  ASSERT_EQ(id->kind, jv::kind_t::string);
+  EXPECT_EQ(id->text, kPolicyId);
 }
 
 TEST(Response, ValidWithoutPolicyIdIsNull) {
   const report r = check(kSeed);
   EXPECT_FALSE(r.policy_id.has_value());
-  const jvalue v = parse_ok(bpv::response_json(r));
-  EXPECT_EQ(v.keys(), (std::set<std::string>{"backup_policy_id"}));
+  const jv v = parse_ok(bpv::response_json(r));
+  EXPECT_EQ(v.key_set(), (std::set<std::string>{"backup_policy_id"}));
   ASSERT_NE(v.get("backup_policy_id"), nullptr);
-  EXPECT_EQ(v.get("backup_policy_id")->t, jvalue::type::null);
+  EXPECT_EQ(v.get("backup_policy_id")->kind, jv::kind_t::null);
 }
 
 TEST(Response, PolicyIdIsEscaped) {
   context ctx;
   ctx.policy_id = "a\"b\\c";
-  const jvalue v = parse_ok(bpv::response_json(check(kSeed, ctx)));
+  const jv v = parse_ok(bpv::response_json(check(kSeed, ctx)));
   ASSERT_NE(v.get("backup_policy_id"), nullptr);
-  EXPECT_EQ(v.get("backup_policy_id")->str, "a\"b\\c");
+  EXPECT_EQ(v.get("backup_policy_id")->text, "a\"b\\c");
 }
 
 TEST(Response, InvalidCarriesTheFirstErrorsCodeAndMessage) {
@@ -616,25 +321,25 @@ TEST(Response, InvalidCarriesTheFirstErrorsCodeAndMessage) {
   const report r = check(b, ctx);
   ASSERT_NE(r.first_error(), nullptr);
   EXPECT_EQ(r.first_error()->code, "AutoBackup.0103");
-  const jvalue v = parse_ok(bpv::response_json(r));
-  EXPECT_EQ(v.keys(), (std::set<std::string>{"error"}));
-  const jvalue* e = v.get("error");
+  const jv v = parse_ok(bpv::response_json(r));
+  EXPECT_EQ(v.key_set(), (std::set<std::string>{"error"}));
+  const jv* e = v.get("error");
   ASSERT_NE(e, nullptr);
-  EXPECT_EQ(e->keys(), (std::set<std::string>{"code", "message"}));
+  EXPECT_EQ(e->key_set(), (std::set<std::string>{"code", "message"}));
   ASSERT_NE(e->get("code"), nullptr);
-  EXPECT_EQ(e->get("code")->str, "AutoBackup.0103");
+  EXPECT_EQ(e->get("code")->text, "AutoBackup.0103");
   ASSERT_NE(e->get("message"), nullptr);
-  EXPECT_EQ(e->get("message")->str, r.first_error()->message);
-  EXPECT_FALSE(e->get("message")->str.empty());
+  EXPECT_EQ(e->get("message")->text, r.first_error()->message);
+  EXPECT_FALSE(e->get("message")->text.empty());
 }
 
 TEST(Response, EmptyPolicyIdAnswers0006) {
   context ctx;
   ctx.policy_id = "";
-  const jvalue v = parse_ok(bpv::response_json(check(kSeed, ctx)));
+  const jv v = parse_ok(bpv::response_json(check(kSeed, ctx)));
   ASSERT_NE(v.get("error"), nullptr);
   ASSERT_NE(v.get("error")->get("code"), nullptr);
-  EXPECT_EQ(v.get("error")->get("code")->str, "AutoBackup.0006");
+  EXPECT_EQ(v.get("error")->get("code")->text, "AutoBackup.0006");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -745,84 +450,84 @@ void expect_report_shape(const report& r, const std::string& line, std::string_v
   SCOPED_TRACE(line.substr(0, 500));
   EXPECT_TRUE(valid_utf8(line));
   EXPECT_EQ(line.find('\n'), std::string::npos) << "one line";
-  const jvalue v = parse_ok(line);
-  ASSERT_EQ(v.t, jvalue::type::object);
-  EXPECT_EQ(v.keys(),
+  const jv v = parse_ok(line);
+  ASSERT_EQ(v.kind, jv::kind_t::object);
+  EXPECT_EQ(v.key_set(),
             (std::set<std::string>{"source", "valid", "http_status", "response", "diagnostics", "effective"}));
-  const jvalue* src = v.get("source");
+  const jv* src = v.get("source");
   ASSERT_NE(src, nullptr);
-  ASSERT_EQ(src->t, jvalue::type::string);
+  ASSERT_EQ(src->kind, jv::kind_t::string);
   if (valid_utf8(source)) {
-    EXPECT_EQ(src->str, source);
+    EXPECT_EQ(src->text, source);
   }
-  const jvalue* valid = v.get("valid");
+  const jv* valid = v.get("valid");
   ASSERT_NE(valid, nullptr);
-  ASSERT_EQ(valid->t, jvalue::type::boolean);
-  EXPECT_EQ(valid->b, r.valid);
-  const jvalue* http = v.get("http_status");
+  ASSERT_EQ(valid->kind, jv::kind_t::boolean);
+  EXPECT_EQ(valid->boolean, r.valid);
+  const jv* http = v.get("http_status");
   ASSERT_NE(http, nullptr);
-  ASSERT_EQ(http->t, jvalue::type::number);
-  EXPECT_EQ(http->num, r.valid ? "200" : "400");
-  const jvalue* resp = v.get("response");
+  ASSERT_EQ(http->kind, jv::kind_t::number);
+  EXPECT_EQ(http->text, r.valid ? "200" : "400");
+  const jv* resp = v.get("response");
   ASSERT_NE(resp, nullptr);
-  ASSERT_EQ(resp->t, jvalue::type::object);
+  ASSERT_EQ(resp->kind, jv::kind_t::object);
   if (r.valid) {
-    EXPECT_EQ(resp->keys(), (std::set<std::string>{"backup_policy_id"}));
+    EXPECT_EQ(resp->key_set(), (std::set<std::string>{"backup_policy_id"}));
   } else {
-    EXPECT_EQ(resp->keys(), (std::set<std::string>{"error"}));
-    const jvalue* e = resp->get("error");
+    EXPECT_EQ(resp->key_set(), (std::set<std::string>{"error"}));
+    const jv* e = resp->get("error");
     ASSERT_NE(e, nullptr);
     ASSERT_NE(e->get("code"), nullptr);
     ASSERT_NE(r.first_error(), nullptr);
-    EXPECT_EQ(e->get("code")->str, r.first_error()->code);
+    EXPECT_EQ(e->get("code")->text, r.first_error()->code);
   }
-  const jvalue* diags = v.get("diagnostics");
+  const jv* diags = v.get("diagnostics");
   ASSERT_NE(diags, nullptr);
-  ASSERT_EQ(diags->t, jvalue::type::array);
-  ASSERT_EQ(diags->arr.size(), r.diagnostics.size());
-  for (std::size_t i = 0; i < diags->arr.size(); ++i) {
-    const jvalue& d = diags->arr[i];
+  ASSERT_EQ(diags->kind, jv::kind_t::array);
+  ASSERT_EQ(diags->items.size(), r.diagnostics.size());
+  for (std::size_t i = 0; i < diags->items.size(); ++i) {
+    const jv& d = diags->items[i];
     const diagnostic& want = r.diagnostics[i];
-    ASSERT_EQ(d.t, jvalue::type::object);
-    EXPECT_EQ(d.keys(), (std::set<std::string>{"rule", "severity", "code", "path", "offset", "message"}));
+    ASSERT_EQ(d.kind, jv::kind_t::object);
+    EXPECT_EQ(d.key_set(), (std::set<std::string>{"rule", "severity", "code", "path", "offset", "message"}));
     ASSERT_NE(d.get("rule"), nullptr);
-    EXPECT_EQ(d.get("rule")->t, jvalue::type::string);
-    EXPECT_FALSE(d.get("rule")->str.empty());
-    EXPECT_EQ(d.get("rule")->str, want.rule);
+    EXPECT_EQ(d.get("rule")->kind, jv::kind_t::string);
+    EXPECT_FALSE(d.get("rule")->text.empty());
+    EXPECT_EQ(d.get("rule")->text, want.rule);
     ASSERT_NE(d.get("severity"), nullptr);
-    EXPECT_EQ(d.get("severity")->str, bpv::to_string(want.severity));
-    EXPECT_TRUE(d.get("severity")->str == "error" || d.get("severity")->str == "warning" ||
-                d.get("severity")->str == "info");
+    EXPECT_EQ(d.get("severity")->text, bpv::to_string(want.severity));
+    EXPECT_TRUE(d.get("severity")->text == "error" || d.get("severity")->text == "warning" ||
+                d.get("severity")->text == "info");
     ASSERT_NE(d.get("code"), nullptr);
     if (want.severity == severity::error) {
-      ASSERT_EQ(d.get("code")->t, jvalue::type::string);
-      EXPECT_EQ(d.get("code")->str, want.code);
+      ASSERT_EQ(d.get("code")->kind, jv::kind_t::string);
+      EXPECT_EQ(d.get("code")->text, want.code);
     } else {
-      EXPECT_EQ(d.get("code")->t, jvalue::type::null) << "warnings and info carry no code";
+      EXPECT_EQ(d.get("code")->kind, jv::kind_t::null) << "warnings and info carry no code";
     }
     ASSERT_NE(d.get("path"), nullptr);
-    EXPECT_EQ(d.get("path")->t, jvalue::type::string);
-    EXPECT_EQ(d.get("path")->str, want.path);
+    EXPECT_EQ(d.get("path")->kind, jv::kind_t::string);
+    EXPECT_EQ(d.get("path")->text, want.path);
     ASSERT_NE(d.get("offset"), nullptr);
     if (want.offset) {
-      ASSERT_EQ(d.get("offset")->t, jvalue::type::number);
-      EXPECT_EQ(d.get("offset")->num, std::to_string(*want.offset));
+      ASSERT_EQ(d.get("offset")->kind, jv::kind_t::number);
+      EXPECT_EQ(d.get("offset")->text, std::to_string(*want.offset));
     } else {
-      EXPECT_EQ(d.get("offset")->t, jvalue::type::null);
+      EXPECT_EQ(d.get("offset")->kind, jv::kind_t::null);
     }
     ASSERT_NE(d.get("message"), nullptr);
-    EXPECT_EQ(d.get("message")->t, jvalue::type::string);
-    EXPECT_FALSE(d.get("message")->str.empty());
+    EXPECT_EQ(d.get("message")->kind, jv::kind_t::string);
+    EXPECT_FALSE(d.get("message")->text.empty());
     if (valid_utf8(want.message)) {
-      EXPECT_EQ(d.get("message")->str, want.message);
+      EXPECT_EQ(d.get("message")->text, want.message);
     }
   }
-  const jvalue* eff = v.get("effective");
+  const jv* eff = v.get("effective");
   ASSERT_NE(eff, nullptr);
   if (r.effective) {
-    EXPECT_EQ(eff->t, jvalue::type::object);
+    EXPECT_EQ(eff->kind, jv::kind_t::object);
   } else {
-    EXPECT_EQ(eff->t, jvalue::type::null);
+    EXPECT_EQ(eff->kind, jv::kind_t::null);
   }
 }
 
@@ -832,24 +537,24 @@ TEST(JsonReport, ValidReportShape) {
   const report r = check(kSeed, ctx);
   const std::string line = bpv::to_json(r, "seed.json");
   expect_report_shape(r, line, "seed.json");
-  const jvalue v = parse_ok(line);
-  const jvalue* id = v.get("response") ? v.get("response")->get("backup_policy_id") : nullptr;
+  const jv v = parse_ok(line);
+  const jv* id = v.get("response") ? v.get("response")->get("backup_policy_id") : nullptr;
   ASSERT_NE(id, nullptr);
-  EXPECT_EQ(id->str, kPolicyId);
-  const jvalue* eff = v.get("effective");
+  EXPECT_EQ(id->text, kPolicyId);
+  const jv* eff = v.get("effective");
   ASSERT_NE(eff, nullptr);
   ASSERT_NE(eff->get("scheduled_policy"), nullptr);
-  const jvalue* num = eff->get("scheduled_policy")->get("rentention_num");
+  const jv* num = eff->get("scheduled_policy")->get("rentention_num");
   ASSERT_NE(num, nullptr);
-  EXPECT_EQ(num->t, jvalue::type::number);
-  EXPECT_EQ(num->num, "10");
+  EXPECT_EQ(num->kind, jv::kind_t::number);
+  EXPECT_EQ(num->text, "10");
   ASSERT_NE(eff->get("time_zone"), nullptr);
-  EXPECT_EQ(eff->get("time_zone")->str, "UTC+08:00");
-  const jvalue* wf = eff->get("scheduled_policy")->get("week_frequency");
+  EXPECT_EQ(eff->get("time_zone")->text, "UTC+08:00");
+  const jv* wf = eff->get("scheduled_policy")->get("week_frequency");
   ASSERT_NE(wf, nullptr);
-  ASSERT_EQ(wf->t, jvalue::type::array);
-  ASSERT_EQ(wf->arr.size(), 1u);
-  EXPECT_EQ(wf->arr[0].str, "MON");
+  ASSERT_EQ(wf->kind, jv::kind_t::array);
+  ASSERT_EQ(wf->items.size(), 1u);
+  EXPECT_EQ(wf->items[0].text, "MON");
 }
 
 TEST(JsonReport, ValidWithoutPolicyIdAndWithWarningsAndInfo) {
@@ -857,18 +562,18 @@ TEST(JsonReport, ValidWithoutPolicyIdAndWithWarningsAndInfo) {
   ASSERT_TRUE(r.valid);
   const std::string line = bpv::to_json(r, "-");
   expect_report_shape(r, line, "-");
-  const jvalue v = parse_ok(line);
+  const jv v = parse_ok(line);
   ASSERT_NE(v.get("response"), nullptr);
   ASSERT_NE(v.get("response")->get("backup_policy_id"), nullptr);
-  EXPECT_EQ(v.get("response")->get("backup_policy_id")->t, jvalue::type::null);
+  EXPECT_EQ(v.get("response")->get("backup_policy_id")->kind, jv::kind_t::null);
   // The effective policy drops what precedence ignores.
-  const jvalue* s = v.get("effective") ? v.get("effective")->get("scheduled_policy") : nullptr;
+  const jv* s = v.get("effective") ? v.get("effective")->get("scheduled_policy") : nullptr;
   ASSERT_NE(s, nullptr);
   EXPECT_EQ(s->get("week_frequency"), nullptr);
   EXPECT_EQ(s->get("rentention_day"), nullptr);
   EXPECT_EQ(s->get("x"), nullptr);
   ASSERT_NE(s->get("frequency"), nullptr);
-  EXPECT_EQ(s->get("frequency")->num, "1");
+  EXPECT_EQ(s->get("frequency")->text, "1");
 }
 
 TEST(JsonReport, InvalidReportShape) {
@@ -903,9 +608,9 @@ TEST(JsonReport, SourceNameIsEscaped) {
   const report r = check(kSeed);
   const std::string line = bpv::to_json(r, source);
   expect_report_shape(r, line, source);
-  const jvalue v = parse_ok(line);
+  const jv v = parse_ok(line);
   ASSERT_NE(v.get("source"), nullptr);
-  EXPECT_EQ(v.get("source")->str, source);
+  EXPECT_EQ(v.get("source")->text, source);
 }
 
 TEST(JsonReport, InvalidUtf8InSourceBecomesReplacementCharacter) {
@@ -913,17 +618,17 @@ TEST(JsonReport, InvalidUtf8InSourceBecomesReplacementCharacter) {
   {
     const std::string line = bpv::to_json(r, "in\xffput.json");
     EXPECT_TRUE(valid_utf8(line));
-    const jvalue v = parse_ok(line);
+    const jv v = parse_ok(line);
     ASSERT_NE(v.get("source"), nullptr);
-    EXPECT_EQ(v.get("source")->str, "in\xEF\xBF\xBDput.json");
+    EXPECT_EQ(v.get("source")->text, "in\xEF\xBF\xBDput.json");
   }
   {
     // A surrogate encoded in UTF-8 and an overlong '/': not UTF-8 either.
     const std::string line = bpv::to_json(r, "a\xED\xA0\x80-\xC0\xAF-b");
     EXPECT_TRUE(valid_utf8(line));
-    const jvalue v = parse_ok(line);
+    const jv v = parse_ok(line);
     ASSERT_NE(v.get("source"), nullptr);
-    const std::string& s = v.get("source")->str;
+    const std::string& s = v.get("source")->text;
     EXPECT_TRUE(valid_utf8(s));
     EXPECT_EQ(s.substr(0, 4), "a\xEF\xBF\xBD");
     EXPECT_EQ(s.substr(s.size() - 2), "-b");
@@ -934,9 +639,9 @@ TEST(JsonReport, InvalidUtf8InSourceBecomesReplacementCharacter) {
     // Truncated multi-byte sequence at the end, valid characters kept.
     const std::string line = bpv::to_json(r, "\xC3\xA9-\xE2\x82");
     EXPECT_TRUE(valid_utf8(line));
-    const jvalue v = parse_ok(line);
+    const jv v = parse_ok(line);
     ASSERT_NE(v.get("source"), nullptr);
-    const std::string& s = v.get("source")->str;
+    const std::string& s = v.get("source")->text;
     EXPECT_EQ(s.substr(0, 6), "\xC3\xA9-\xEF\xBF\xBD");
   }
 }

@@ -24,10 +24,12 @@ using bpv::diagnostic;
 using bpv::options;
 using bpv::report;
 using bpv::severity;
+using bpv::test::cat;
 using bpv::test::check;
 using bpv::test::count_rule;
 using bpv::test::find;
 using bpv::test::rules_of;
+using bpv::test::sp;
 
 constexpr severity E = severity::error, W = severity::warning, I = severity::info;
 constexpr std::size_t not_found = static_cast<std::size_t>(-1);
@@ -70,15 +72,6 @@ std::size_t rpos(std::string_view body, std::string_view needle, std::size_t plu
   auto p = body.rfind(needle);
   return p == std::string_view::npos ? not_found : p + plus;
 }
-
-/// Concatenation without operator+ temporaries.
-std::string cat(std::initializer_list<std::string_view> parts) {
-  std::string out;
-  for (auto p : parts) out.append(p);
-  return out;
-}
-
-std::string sp(std::string_view inner) { return cat({R"({"scheduled_policy":{)", inner, "}}"}); }
 
 std::string off_str(std::optional<std::size_t> o) { return o ? std::to_string(*o) : "null"; }
 

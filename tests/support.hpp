@@ -2,12 +2,23 @@
 #pragma once
 
 #include <algorithm>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
 #include "bpv/bpv.hpp"
 
 namespace bpv::test {
+
+/// Concatenation without operator+ temporaries.
+inline std::string cat(std::initializer_list<std::string_view> parts) {
+  std::string out;
+  for (auto p : parts) out.append(p);
+  return out;
+}
+
+/// A body with only a scheduled_policy object, holding the members `inner`.
+inline std::string sp(std::string_view inner) { return cat({R"({"scheduled_policy":{)", inner, "}}"}); }
 
 /// Validates `body` with a fresh validator.
 inline report check(std::string_view body, const context& ctx = {}, options opts = {}) {
