@@ -47,10 +47,8 @@ std::optional<syntax_error> parse_start_times(std::string_view text, std::vector
   const char* const last = text.data() + text.size();
   bool const ok = x3::parse(first, last, x3::with<detail::sink_tag>(sink)[start_times]);
   if (!ok) {
-    // No note can only mean a mismatch before any expectation: report the start.
-    std::size_t at = sink.where ? static_cast<std::size_t>(sink.where - text.data()) : 0;
     out.clear();
-    return syntax_error{at, sink.expected.empty() ? std::string_view{"expected a time in HH:mm form"} : sink.expected};
+    return sink.error_in(text, "expected a time in HH:mm form");
   }
   for (auto& t : out) {
     t.hour = two_digits(text.data() + t.hour_offset);

@@ -30,10 +30,7 @@ std::optional<syntax_error> parse_utc_offset(std::string_view text, utc_offset& 
   const char* first = text.data();
   const char* const last = text.data() + text.size();
   bool const ok = x3::parse(first, last, x3::with<detail::sink_tag>(sink)[x3::omit[utc_offset_rule]]);
-  if (!ok) {
-    std::size_t at = sink.where ? static_cast<std::size_t>(sink.where - text.data()) : 0;
-    return syntax_error{at, sink.expected.empty() ? std::string_view{"expected UTC+HH:mm or UTC-HH:mm"} : sink.expected};
-  }
+  if (!ok) return sink.error_in(text, "expected UTC+HH:mm or UTC-HH:mm");
   // The full match fixes the layout: "UTC" sign HH ":" mm.
   out.sign = text[3] == '-' ? -1 : +1;
   out.hour_offset = 4;

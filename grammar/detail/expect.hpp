@@ -12,6 +12,8 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include "../syntax_error.hpp"
+
 namespace bpv::grammar::detail {
 
 namespace x3 = boost::spirit::x3;
@@ -28,6 +30,13 @@ struct failure_note {
       where = at;
       expected = what;
     }
+  }
+
+  /// The error for a failed parse of `text`. Without a note, the mismatch came before any
+  /// expectation: the start of the text, and `otherwise` as what was expected.
+  syntax_error error_in(std::string_view text, std::string_view otherwise) const noexcept {
+    if (where == nullptr) return syntax_error{0, otherwise};
+    return syntax_error{static_cast<std::size_t>(where - text.data()), expected};
   }
 };
 

@@ -175,26 +175,7 @@ class locator {
   }
 
   std::optional<syntax_location> number(std::size_t& i) {
-    auto digits = [&](std::string_view what) -> std::optional<syntax_location> {
-      if (i >= s_.size() || !is_digit(s_[i])) return syntax_location{i, std::string("expected ") + std::string(what)};
-      while (i < s_.size() && is_digit(s_[i])) ++i;
-      return std::nullopt;
-    };
-    if (s_[i] == '-') ++i;
-    if (i < s_.size() && s_[i] == '0') {
-      ++i;
-    } else if (auto e = digits("a digit in the number")) {
-      return e;
-    }
-    if (i < s_.size() && s_[i] == '.') {
-      ++i;
-      if (auto e = digits("a digit after the decimal point")) return e;
-    }
-    if (i < s_.size() && (s_[i] == 'e' || s_[i] == 'E')) {
-      ++i;
-      if (i < s_.size() && (s_[i] == '+' || s_[i] == '-')) ++i;
-      if (auto e = digits("a digit in the exponent")) return e;
-    }
+    if (auto expected = scan_number(s_, i)) return syntax_location{i, std::string(*expected)};
     return std::nullopt;
   }
 
@@ -210,6 +191,30 @@ class locator {
 };
 
 }  // namespace
+
+std::optional<std::string_view> scan_number(std::string_view s, std::size_t& i) noexcept {
+  auto digits = [&]() {
+    if (i >= s.size() || !is_digit(s[i])) return false;
+    while (i < s.size() && is_digit(s[i])) ++i;
+    return true;
+  };
+  if (i < s.size() && s[i] == '-') ++i;
+  if (i < s.size() && s[i] == '0') {
+    ++i;
+  } else if (!digits()) {
+    return "expected a digit in the number";
+  }
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    if (!digits()) return "expected a digit after the decimal point";
+  }
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    if (!digits()) return "expected a digit in the exponent";
+  }
+  return std::nullopt;
+}
 
 std::optional<syntax_location> locate_syntax_error(std::string_view body) { return locator(body).run(); }
 

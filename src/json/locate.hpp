@@ -16,6 +16,11 @@ struct syntax_location {
   std::string message;   ///< what is wrong there, e.g. "expected ',' or '}' after a member"
 };
 
+/// RFC 8259's number, -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?, from s[i]. On a
+/// match `i` is just past it and nothing is returned; otherwise `i` is at the first byte that
+/// breaks it and what was expected there is returned. The one number grammar of the JSON layer.
+std::optional<std::string_view> scan_number(std::string_view s, std::size_t& i) noexcept;
+
 /// The first place `body` breaks RFC 8259 JSON (UTF-8 included), or nothing if it is JSON.
 std::optional<syntax_location> locate_syntax_error(std::string_view body);
 

@@ -21,27 +21,8 @@ bool is_blank(std::string_view body) noexcept {
 }
 
 bool is_json_number(std::string_view t) noexcept {
-  std::size_t i = 0, n = t.size();
-  auto digit = [&](std::size_t k) { return k < n && t[k] >= '0' && t[k] <= '9'; };
-  if (i < n && t[i] == '-') ++i;
-  if (!digit(i)) return false;
-  if (t[i] == '0') {
-    ++i;
-  } else {
-    while (digit(i)) ++i;
-  }
-  if (i < n && t[i] == '.') {
-    ++i;
-    if (!digit(i)) return false;
-    while (digit(i)) ++i;
-  }
-  if (i < n && (t[i] == 'e' || t[i] == 'E')) {
-    ++i;
-    if (i < n && (t[i] == '+' || t[i] == '-')) ++i;
-    if (!digit(i)) return false;
-    while (digit(i)) ++i;
-  }
-  return i == n;
+  std::size_t i = 0;
+  return !scan_number(t, i) && i == t.size();
 }
 
 std::size_t raw_index_of(std::string_view raw, std::size_t unescaped_index) noexcept {

@@ -33,8 +33,6 @@ std::string shown(const node& n) {
   return std::string(n.text.substr(0, 48)) + (n.text.size() > 48 ? "..." : "");
 }
 
-std::size_t code_points(std::string_view s) noexcept { return utf8::count_chars(s); }
-
 // Byte of the raw input where the unescaped character at `index` of string node `n` starts.
 std::size_t offset_in_string(const node& n, std::size_t index) noexcept {
   return n.offset + 1 + json::raw_index_of(n.raw, index);
@@ -118,7 +116,7 @@ class checker {
              "the tenant's default backup policy cannot be renamed: leave out backup_policy_name");
     if (n.kind != kind::string) return wrong_type(rule::name_type, n, "backup_policy_name", "a string");
     std::string_view const s = n.text;
-    std::size_t const chars = code_points(s);
+    std::size_t const chars = utf8::count_chars(s);
     if (chars < 1 || chars > max_name_chars)
       f_.add(rule::name_length, n, n.offset,
              "backup_policy_name must be 1 to 64 characters long, not " + std::to_string(chars));
@@ -129,7 +127,7 @@ class checker {
       std::size_t const i = static_cast<std::size_t>(bad - s.begin());
       f_.add(rule::name_characters, n, n.offset,
              "backup_policy_name may hold only letters, digits, '_' and '-'; character " +
-                 std::to_string(code_points(s.substr(0, i)) + 1) + " is " + describe_char(s, i));
+                 std::to_string(utf8::count_chars(s.substr(0, i)) + 1) + " is " + describe_char(s, i));
     }
     if (s.starts_with("default"))
       f_.add(rule::name_default_prefix, n, n.offset, "backup_policy_name cannot start with \"default\"");
@@ -266,7 +264,7 @@ class checker {
     if (auto e = grammar::parse_start_times(n.text, times)) {
       f_.add(rule::start_time_syntax, n, offset_in_string(n, e->offset),
              "start_time must be HH:mm times separated by ',' (no spaces): " + std::string(e->expected) + " at character " +
-                 std::to_string(code_points(n.text.substr(0, e->offset)) + 1));
+                 std::to_string(utf8::count_chars(n.text.substr(0, e->offset)) + 1));
       return;
     }
     bool all_valid = true;
