@@ -45,7 +45,7 @@ std::optional<syntax_error> parse_start_times(std::string_view text, std::vector
   sink.out = &out;
   const char* first = text.data();
   const char* const last = text.data() + text.size();
-  bool const ok = x3::parse(first, last, x3::with<detail::sink_tag>(sink)[start_times]);
+  bool const ok = detail::parse_with(start_times, first, last, sink);
   if (!ok) {
     out.clear();
     return sink.error_in(text, "expected a time in HH:mm form");

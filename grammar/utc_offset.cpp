@@ -29,7 +29,7 @@ std::optional<syntax_error> parse_utc_offset(std::string_view text, utc_offset& 
   detail::failure_note sink;
   const char* first = text.data();
   const char* const last = text.data() + text.size();
-  bool const ok = x3::parse(first, last, x3::with<detail::sink_tag>(sink)[x3::omit[utc_offset_rule]]);
+  bool const ok = detail::parse_with(utc_offset_rule, first, last, sink);
   if (!ok) return sink.error_in(text, "expected UTC+HH:mm or UTC-HH:mm");
   // The full match fixes the layout: "UTC" sign HH ":" mm.
   out.sign = text[3] == '-' ? -1 : +1;

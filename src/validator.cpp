@@ -4,6 +4,8 @@
 #include <algorithm>
 
 #include "json/walker.hpp"
+#include "internal_access.hpp"
+#include "rules/fast.hpp"
 #include "rules/findings.hpp"
 #include "rules/request.hpp"
 
@@ -14,7 +16,10 @@ struct validator::impl {
   json::walker walker;
   json::document doc;
   engine::scratch scratch;
+  bool fast_path = true;  // see rules/fast.hpp
 };
+
+void internal_access::use_fast_path(validator& v, bool on) noexcept { v.impl_->fast_path = on; }
 
 validator::validator(options opts) : impl_(std::make_unique<impl>()) { impl_->opts = opts; }
 validator::~validator() = default;
@@ -41,18 +46,33 @@ engine::rule rule_for(json::failure::reason why) noexcept {
   return engine::rule::body_not_json;
 }
 
+// Copies the URI's policy id into the report, into the storage it already has. A caller may pass
+// the report's own policy_id back in as the context's: then it is already in place.
+void set_policy_id(report& out, const std::optional<std::string_view>& id) {
+  if (!id) {
+    out.policy_id.reset();
+  } else if (!out.policy_id) {
+    out.policy_id.emplace(*id);
+  } else if (id->data() != out.policy_id->data() || id->size() != out.policy_id->size()) {
+    std::string& kept = *out.policy_id;
+    bool const inside = id->data() >= kept.data() && id->data() <= kept.data() + kept.size();
+    if (inside) {
+      kept = std::string(*id);  // a part of itself
+    } else {
+      kept.assign(id->data(), id->size());
+    }
+  }
+}
+
 }  // namespace
 
 void validator::validate(std::string_view body, const context& ctx, report& out) {
   impl& m = *impl_;
-  // Copy from the context before touching `out`: a caller may pass out.policy_id back in.
-  std::optional<std::string> policy_id;
-  if (ctx.policy_id) policy_id.emplace(*ctx.policy_id);
   out.valid = false;
   out.http_status = 400;
   out.effective.reset();
   out.omitted = 0;
-  out.policy_id = std::move(policy_id);
+  set_policy_id(out, ctx.policy_id);
   engine::findings f(&m.doc, m.opts.limits.max_diagnostics);
 
   // The URI comes before the body: its finding is listed first among those without an offset.
@@ -67,7 +87,19 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
     m.doc.clear();
     f.add(engine::rule::body_empty, "", std::nullopt, "the request body is empty: send a JSON object with the members to change");
   } else {
-    m.walker.walk(body, json::walk_limits{m.opts.limits.max_body_bytes, m.opts.limits.max_depth}, m.doc);
+    std::optional<json::tape> const tape =
+        m.walker.parse(body, json::walk_limits{m.opts.limits.max_body_bytes, m.opts.limits.max_depth});
+    // Most requests are clean: for them, no document, no findings, no report to sort.
+    if (tape && m.fast_path) {
+      if (engine::fast_accept(*tape, ctx, m.opts.limits.max_depth, m.scratch, out.effective.emplace())) {
+        out.diagnostics.clear();
+        out.valid = true;
+        out.http_status = 200;
+        return;
+      }
+      out.effective.reset();
+    }
+    m.walker.build(m.doc);
     if (m.doc.error) {
       f.add(rule_for(m.doc.error->why), "", m.doc.error->offset, m.doc.error->message);
     } else {
@@ -82,7 +114,7 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
   out.valid = std::none_of(out.diagnostics.begin(), out.diagnostics.end(),
                            [](const diagnostic& d) { return d.severity == severity::error; });
   out.http_status = out.valid ? 200 : 400;
-  if (out.valid && req) out.effective = engine::effective_of(m.doc, *req);
+  if (out.valid && req) engine::effective_into(m.doc, *req, out.effective.emplace());
 }
 
 }  // namespace bpv

@@ -15,6 +15,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <optional>
 #include <random>
 #include <string>
@@ -841,6 +844,75 @@ TEST(JsonWalk, EveryValueHasItsByteSpan) {
     ASSERT_LE(n.offset, n.end) << i;
     ASSERT_LE(n.end, body.size()) << i;
     EXPECT_EQ(body.substr(n.offset, n.end - n.offset), want[i]) << "node " << i;
+  }
+}
+
+}  // namespace
+
+namespace {
+
+std::string file_text(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// The two routes of the walk (DOM with its structural index, and On-Demand) must give the same
+// document, node for node, or the same failure: the validator takes whichever is faster.
+void expect_same_walk(std::string_view body, walk_limits limits) {
+  walker a, b;
+  document da, db;
+  a.walk(body, limits, da, bpv::json::route::automatic);
+  b.walk(body, limits, db, bpv::json::route::on_demand);
+  ASSERT_EQ(da.error.has_value(), db.error.has_value()) << body;
+  if (da.error) {
+    EXPECT_EQ(da.error->why, db.error->why) << body;
+    EXPECT_EQ(da.error->offset, db.error->offset) << body;
+    EXPECT_EQ(da.error->message, db.error->message) << body;
+    return;
+  }
+  EXPECT_EQ(da.any_duplicate, db.any_duplicate) << body;
+  EXPECT_EQ(da.maybe_angle_brackets, db.maybe_angle_brackets) << body;
+  ASSERT_EQ(da.nodes.size(), db.nodes.size()) << body;
+  for (std::size_t i = 0; i < da.nodes.size(); ++i) {
+    const node &x = da.nodes[i], &y = db.nodes[i];
+    SCOPED_TRACE("node " + std::to_string(i) + " of " + std::string(body.substr(0, 200)));
+    EXPECT_EQ(x.kind, y.kind);
+    EXPECT_EQ(x.duplicate, y.duplicate);
+    EXPECT_EQ(x.parent, y.parent);
+    EXPECT_EQ(x.depth, y.depth);
+    EXPECT_EQ(x.index, y.index);
+    EXPECT_EQ(x.first_child, y.first_child);
+    EXPECT_EQ(x.next_sibling, y.next_sibling);
+    EXPECT_EQ(x.child_count, y.child_count);
+    EXPECT_EQ(x.name, y.name);
+    EXPECT_EQ(x.name_offset, y.name_offset);
+    EXPECT_EQ(x.offset, y.offset);
+    EXPECT_EQ(x.end, y.end);
+    EXPECT_EQ(x.text, y.text);
+    EXPECT_EQ(x.raw, y.raw);
+    EXPECT_EQ(x.raw_name, y.raw_name);
+    EXPECT_EQ(x.is_member(), y.is_member());
+  }
+}
+
+TEST(JsonWalk, BothRoutesGiveTheSameDocument) {
+  std::vector<std::string> bodies = {
+      "  { \"a\" : { \"b\" : [ 1 , \"x\\\"y\" , true , {} ] } , \"c\" : -1.5e3 ,\"d\":null}\n ",
+      "{\"\\u0061\":1,\"a\":[[],{}],\"\\\\\":\"\\ud83d\\ude00\"}",
+      "{\"n\":18446744073709551616,\"m\":1e400,\"k\":-0,\"z\":0.0}",
+      "{\"a\":1}{}", "{\"a\":[1,2,}", "{\"a\":\"\\ud800\"}", "[1]", "\"x\"", "{\"a\":tru}",
+      nested_arrays(70), "{\"x\":" + nested_arrays(10) + "}"};
+  for (const char* dir : {"test_parsing", "test_transform"}) {
+    std::filesystem::path const suite = std::filesystem::path(BPV_SHARED_DIR) / "suites" / "JSONTestSuite" / dir;
+    if (std::filesystem::exists(suite))
+      for (const auto& f : std::filesystem::directory_iterator(suite)) bodies.push_back(file_text(f.path()));
+  }
+  ASSERT_GT(bodies.size(), 300u);
+  for (const auto& body : bodies) {
+    expect_same_walk(body, defaults);
+    expect_same_walk(body, walk_limits{std::size_t{1} << 20, 2});
   }
 }
 

@@ -67,6 +67,15 @@ constexpr auto expect(Subject const& subject, std::string_view what) {
   return expect_parser<typename x3::extension::as_parser<Subject>::value_type>(x3::as_parser(subject), what);
 }
 
+/// Runs `grammar` over [first, last) with `sink` as the sink_tag of the context. The grammar
+/// is used in place: x3::parse with x3::with[...] would copy the whole parser (its literals and
+/// character sets, hundreds of bytes) into a new expression on every call.
+template <class Grammar, class Sink>
+bool parse_with(Grammar const& grammar, const char*& first, const char* last, Sink& sink) {
+  auto const ctx = x3::make_context<sink_tag>(sink);
+  return grammar.parse(first, last, ctx, x3::unused, x3::unused);
+}
+
 /// ASCII digits only: non-ASCII digits and locale tricks are not part of these formats.
 inline auto const digit = x3::char_('0', '9');
 

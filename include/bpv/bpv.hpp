@@ -2,6 +2,7 @@
 #pragma once
 
 #include "bpv/diagnostic.hpp"
+#include "bpv/field.hpp"
 #include "bpv/policy.hpp"
 #include "bpv/report.hpp"
 #include "bpv/rules.hpp"

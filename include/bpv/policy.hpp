@@ -3,29 +3,46 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
+
+#include "bpv/field.hpp"
 
 namespace bpv {
 
 struct scheduled_policy {
-  std::optional<std::string> start_time;                   ///< "HH:mm[,HH:mm...]" as sent (UTC)
-  std::optional<std::int64_t> frequency;                   ///< days between backups, 1..14
-  std::optional<std::vector<std::string>> week_frequency;  ///< SUN..SAT; absent when frequency prevails
-  std::optional<std::int64_t> rentention_num;              ///< 2..14 (the API's spelling)
-  std::optional<std::int64_t> rentention_day;              ///< 2..99999, rounded down; absent when rentention_num prevails
-  std::optional<std::string> remain_first_backup_of_curMonth;  ///< "Y" or "N"
-  std::optional<std::string> status;                       ///< "ON" or "OFF"
+  field<std::string> start_time;                   ///< "HH:mm[,HH:mm...]" as sent (UTC)
+  field<std::int64_t> frequency;                   ///< days between backups, 1..14
+  field<std::vector<std::string>> week_frequency;  ///< SUN..SAT; absent when frequency prevails
+  field<std::int64_t> rentention_num;              ///< 2..14 (the API's spelling)
+  field<std::int64_t> rentention_day;              ///< 2..99999, rounded down; absent when rentention_num prevails
+  field<std::string> remain_first_backup_of_curMonth;  ///< "Y" or "N"
+  field<std::string> status;                       ///< "ON" or "OFF"
 
+  /// No members (their storage kept: see field).
+  void clear() noexcept {
+    start_time.reset();
+    frequency.reset();
+    week_frequency.reset();
+    rentention_num.reset();
+    rentention_day.reset();
+    remain_first_backup_of_curMonth.reset();
+    status.reset();
+  }
   friend bool operator==(const scheduled_policy&, const scheduled_policy&) = default;
 };
 
 struct policy {
-  std::optional<std::string> backup_policy_name;
-  std::optional<bpv::scheduled_policy> scheduled_policy;
-  std::optional<std::string> time_zone;  ///< "UTC+HH:mm" / "UTC-HH:mm"
+  field<std::string> backup_policy_name;
+  field<bpv::scheduled_policy> scheduled_policy;
+  field<std::string> time_zone;  ///< "UTC+HH:mm" / "UTC-HH:mm"
 
+  /// No members (their storage kept: see field).
+  void clear() noexcept {
+    backup_policy_name.reset();
+    scheduled_policy.reset();
+    time_zone.reset();
+  }
   friend bool operator==(const policy&, const policy&) = default;
 };
 

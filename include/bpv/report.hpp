@@ -19,8 +19,9 @@ struct report {
   int http_status = 400;
   /// Every finding, in document order (offset, null first; ties as decisions.md orders them).
   std::vector<diagnostic> diagnostics;
-  /// What the service would store; empty when the request is invalid.
-  std::optional<bpv::policy> effective;
+  /// What the service would store; absent when the request is invalid. A field keeps its
+  /// storage when absent, so that a reused report allocates nothing for it.
+  field<bpv::policy> effective;
   /// Findings left out of `diagnostics` by limits::max_diagnostics (0 almost always).
   std::size_t omitted = 0;
   /// The URI's policy_id, echoed by the success response; nullopt when the caller gave none.

@@ -10,6 +10,8 @@
 
 namespace bpv {
 
+struct internal_access;  // the library's own tests and fuzzers reach inside through it
+
 /// Limits on what is read and reported.
 struct limits {
   /// Larger bodies are refused (AutoBackup.0008, offset null). 1 MiB.
@@ -58,6 +60,7 @@ class validator {
   [[nodiscard]] const options& config() const noexcept;
 
  private:
+  friend struct internal_access;
   struct impl;
   std::unique_ptr<impl> impl_;
 };

@@ -54,10 +54,17 @@ struct failure {
 struct document {
   std::vector<node> nodes;  ///< nodes[0] is the root object when the walk succeeded
   std::optional<json::failure> error;
+  /// Some member repeats a name of its object.
+  bool any_duplicate = false;
+  /// Some name or string may hold '<' or '>': the body has one, or has an escape. False
+  /// lets the rules skip looking at every string.
+  bool maybe_angle_brackets = true;
 
   void clear() noexcept {
     nodes.clear();
     error.reset();
+    any_duplicate = false;
+    maybe_angle_brackets = true;
   }
   const node& root() const noexcept { return nodes.front(); }
 };

@@ -126,15 +126,56 @@ struct frame {
   std::uint32_t count = 0;
 };
 
+// A container being read from the DOM tape.
+struct dom_frame {
+  bool is_object;
+  simdjson::dom::object::iterator object_it, object_end;
+  simdjson::dom::array::iterator array_it, array_end;
+  std::uint32_t node;
+  std::uint32_t last_child = none;
+  std::uint32_t count = 0;
+};
+
+// Appends a child of `parent_node` (the frame's container) to the document and links it.
+template <class Frame>
+std::uint32_t link_child(document& out, Frame& f, std::size_t depth) {
+  auto idx = static_cast<std::uint32_t>(out.nodes.size());
+  node& n = out.nodes.emplace_back();
+  n.parent = f.node;
+  n.depth = static_cast<std::uint32_t>(depth);
+  n.index = f.count++;
+  node& p = out.nodes[f.node];
+  if (f.last_child == none) {
+    p.first_child = idx;
+  } else {
+    out.nodes[f.last_child].next_sibling = idx;
+  }
+  f.last_child = idx;
+  p.child_count = f.count;
+  return idx;
+}
+
 }  // namespace
 
 struct walker::impl {
   od::parser parser;
+  simdjson::dom::parser dom_parser;
   std::string padded;  // the input followed by SIMDJSON_PADDING bytes; reused
   std::vector<frame> stack;
+  std::vector<dom_frame> dom_stack;
   std::vector<member_names> names;  // one per open object level; reused
 
-  void walk(std::string_view body, const walk_limits& limits, document& out);
+  // What parse() read, for build().
+  std::string_view body;
+  walk_limits limits{};
+  bool too_large = false;
+  simdjson::dom::element dom_root;  // valid when dom_read
+  bool dom_read = false;
+
+  bool parse(std::string_view body, const walk_limits& limits, route how);
+  void build(document& out);
+  bool read_dom(document& out);
+  void walk_on_demand(std::string_view body, const walk_limits& limits, document& out);
 };
 
 walker::walker() : impl_(std::make_unique<impl>()) {}
@@ -142,25 +183,165 @@ walker::~walker() = default;
 walker::walker(walker&&) noexcept = default;
 walker& walker::operator=(walker&&) noexcept = default;
 
-void walker::walk(std::string_view body, const walk_limits& limits, document& out) {
-  impl_->walk(body, limits, out);
+void walker::walk(std::string_view body, const walk_limits& limits, document& out, route how) {
+  impl_->parse(body, limits, how);
+  impl_->build(out);
 }
 
-void walker::impl::walk(std::string_view body, const walk_limits& limits, document& out) {
+std::optional<json::tape> walker::parse(std::string_view body, const walk_limits& limits) {
+  if (!impl_->parse(body, limits, route::automatic)) return std::nullopt;
+  const simdjson::dom::document& d = impl_->dom_parser.doc;
+  return json::tape(d.tape.get(), d.string_buf.get());
+}
+
+void walker::build(document& out) { impl_->build(out); }
+
+bool walker::impl::parse(std::string_view b, const walk_limits& l, route how) {
+  body = b;
+  limits = l;
+  dom_read = false;
+  // simdjson reads documents up to SIMDJSON_MAXSIZE_BYTES (4 GiB), whatever the limit says.
+  too_large = body.size() > limits.max_body_bytes || body.size() > simdjson::SIMDJSON_MAXSIZE_BYTES;
+  if (too_large) return false;
+  padded.assign(body);
+  padded.append(simdjson::SIMDJSON_PADDING, '\0');
+  if (how != route::automatic || limits.max_depth < 1) return false;
+  dom_read = !dom_parser.parse(padded.data(), body.size(), false).get(dom_root) &&
+             dom_root.type() == simdjson::dom::element_type::OBJECT;
+  return dom_read;
+}
+
+void walker::impl::build(document& out) {
   out.clear();
+  if (too_large) {
+    out.error = failure{failure::reason::too_large, std::nullopt,
+                        "the body is larger than the limit of " +
+                            std::to_string(std::min<std::size_t>(limits.max_body_bytes, simdjson::SIMDJSON_MAXSIZE_BYTES)) +
+                            " bytes"};
+    return;
+  }
+  if (!dom_read || !read_dom(out)) {
+    out.clear();
+    walk_on_demand(body, limits, out);
+  }
+  // '<' and '>' reach a string as themselves or through an escape (\u003c).
+  auto has = [&](char c) { return std::memchr(body.data(), c, body.size()) != nullptr; };
+  out.maybe_angle_brackets = has('<') || has('>') || has('\\');
+}
+
+// The fast route. DOM validated the whole body (syntax, UTF-8, escapes, numbers) before this
+// reads its tape; the byte offsets come from the structural index DOM's first stage built, in
+// which every name, value and bracket has one entry in document order (',' and ':' too).
+// Returns false, with `out` unfinished, when the body is nested beyond the limit: the
+// On-Demand walk then says so, exactly as it always does.
+bool walker::impl::read_dom(document& out) {
+  namespace dom = simdjson::dom;
+  dom::element const root = dom_root;
+  const char* const src = padded.data();
+  const std::uint32_t* const index = dom_parser.implementation->structural_indexes.get();
+  std::uint32_t const count = dom_parser.implementation->n_structural_indexes;
+  std::uint32_t next = 0;  // the next entry of the index
+  auto at = [&](std::uint32_t k) -> std::size_t { return k < count ? index[k] : body.size(); };
+  // The next name, value or bracket.
+  auto take = [&]() -> std::size_t {
+    while (next < count && (src[index[next]] == ',' || src[index[next]] == ':')) ++next;
+    return at(next++);
+  };
+  // One past the last byte of the token just taken: the next entry, less white space.
+  auto token_end = [&]() -> std::size_t {
+    std::size_t e = at(next);
+    while (e > 0 && is_json_space(src[e - 1])) --e;
+    return e;
+  };
+  auto open = [&](dom::element e, std::uint32_t idx, std::size_t depth) {
+    dom_frame f{};
+    f.node = idx;
+    if (e.type() == dom::element_type::OBJECT) {
+      dom::object o(e);
+      f.is_object = true;
+      f.object_it = o.begin();
+      f.object_end = o.end();
+      if (names.size() < depth) names.resize(depth);
+      names[depth - 1].clear();
+    } else {
+      dom::array a(e);
+      f.is_object = false;
+      f.array_it = a.begin();
+      f.array_end = a.end();
+    }
+    dom_stack.push_back(f);
+  };
+
+  out.nodes.emplace_back();
+  out.nodes.back().kind = kind::object;
+  out.nodes.back().offset = take();
+  dom_stack.clear();
+  open(root, 0, 1);
+
+  // Reads value `e` into node `idx` (linked already); opens containers. False on a limit.
+  auto read_value = [&](dom::element e, std::uint32_t idx) -> bool {
+    node& n = out.nodes[idx];
+    n.offset = take();
+    switch (e.type()) {
+      case dom::element_type::OBJECT:
+      case dom::element_type::ARRAY:
+        if (n.depth > limits.max_depth) return false;
+        n.kind = e.type() == dom::element_type::OBJECT ? kind::object : kind::array;
+        open(e, idx, n.depth);
+        return true;
+      case dom::element_type::STRING: {
+        n.kind = kind::string;
+        n.text = std::string_view(e);
+        n.end = token_end();
+        n.raw = std::string_view(src + n.offset + 1, n.end - n.offset - 2);
+        return true;
+      }
+      case dom::element_type::INT64:
+      case dom::element_type::UINT64:
+      case dom::element_type::DOUBLE:
+        n.kind = kind::number;
+        break;
+      case dom::element_type::BOOL: n.kind = kind::boolean; break;
+      case dom::element_type::NULL_VALUE: n.kind = kind::null; break;
+    }
+    n.end = token_end();
+    n.text = std::string_view(src + n.offset, n.end - n.offset);
+    return true;
+  };
+
+  while (!dom_stack.empty()) {
+    dom_frame& f = dom_stack.back();
+    std::size_t const level = dom_stack.size();
+    if (f.is_object ? !(f.object_it != f.object_end) : !(f.array_it != f.array_end)) {
+      out.nodes[f.node].end = take() + 1;  // the closing bracket
+      dom_stack.pop_back();
+      continue;
+    }
+    std::uint32_t const idx = link_child(out, f, level + 1);
+    if (f.is_object) {
+      node& n = out.nodes[idx];
+      n.name = f.object_it.key();
+      n.name_offset = take();
+      std::size_t const name_end = token_end();
+      n.raw_name = std::string_view(src + n.name_offset + 1, name_end - n.name_offset - 2);
+      n.duplicate = !names[level - 1].insert(n.name);
+      out.any_duplicate |= n.duplicate;
+      dom::element const v = f.object_it.value();
+      ++f.object_it;  // before read_value: it may push a frame and move `f`
+      if (!read_value(v, idx)) return false;
+    } else {
+      dom::element const v = *f.array_it;
+      ++f.array_it;
+      if (!read_value(v, idx)) return false;
+    }
+  }
+  return true;
+}
+
+void walker::impl::walk_on_demand(std::string_view body, const walk_limits& limits, document& out) {
   auto fail = [&](failure::reason why, std::optional<std::size_t> at, std::string message) {
     out.error = failure{why, at, std::move(message)};
   };
-  // simdjson reads documents up to SIMDJSON_MAXSIZE_BYTES (4 GiB), whatever the limit says.
-  if (body.size() > limits.max_body_bytes || body.size() > simdjson::SIMDJSON_MAXSIZE_BYTES) {
-    fail(failure::reason::too_large, std::nullopt,
-         "the body is larger than the limit of " +
-             std::to_string(std::min<std::size_t>(limits.max_body_bytes, simdjson::SIMDJSON_MAXSIZE_BYTES)) + " bytes");
-    return;
-  }
-
-  padded.assign(body);
-  padded.append(simdjson::SIMDJSON_PADDING, '\0');
   const char* const base = padded.data();
   auto offset_of = [&](const char* p) { return static_cast<std::size_t>(p - base); };
   std::size_t const first_byte = static_cast<std::size_t>(
@@ -316,23 +497,7 @@ void walker::impl::walk(std::string_view body, const walk_limits& limits, docume
   };
 
   // Appends a child node to the frame on top of the stack and links it.
-  auto add_child = [&]() -> std::uint32_t {
-    frame& f = stack.back();
-    auto idx = static_cast<std::uint32_t>(out.nodes.size());
-    node& n = out.nodes.emplace_back();
-    n.parent = f.node;
-    n.depth = static_cast<std::uint32_t>(stack.size()) + 1;
-    n.index = f.count++;
-    node& p = out.nodes[f.node];
-    if (f.last_child == none) {
-      p.first_child = idx;
-    } else {
-      out.nodes[f.last_child].next_sibling = idx;
-    }
-    f.last_child = idx;
-    p.child_count = f.count;
-    return idx;
-  };
+  auto add_child = [&]() -> std::uint32_t { return link_child(out, stack.back(), stack.size() + 1); };
 
   // A container is done: its span ends at its closing bracket, the last byte before the token
   // On-Demand now stands on. Drop its frame and step past it in its parent.
@@ -383,6 +548,7 @@ void walker::impl::walk(std::string_view body, const walk_limits& limits, docume
         n.raw_name = std::string_view(name_start, static_cast<std::size_t>(p - name_start));
       }
       n.duplicate = !names[level - 1].insert(name);
+      out.any_duplicate |= n.duplicate;
       od::value v = field.value();
       if (!read_value(v, idx)) return;
       if (stack.size() == level) ++stack.back().object_it;

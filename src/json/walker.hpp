@@ -3,16 +3,29 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string_view>
 
 #include "json/document.hpp"
+#include "json/tape.hpp"
 
 namespace bpv::json {
 
 struct walk_limits {
   std::size_t max_body_bytes;
   std::size_t max_depth;
+};
+
+/// How the body is read. Both routes give the same document; `automatic` is the fast one.
+enum class route : std::uint8_t {
+  /// simdjson's DOM parser (its kernels are chosen at run time) with the byte offsets of its
+  /// structural index; the On-Demand walk for whatever DOM refuses (syntax errors, to locate
+  /// them; numbers beyond 64 bits, which JSON allows), and for nesting beyond the limit.
+  automatic,
+  /// The On-Demand walk alone (what `automatic` falls back to): for tests that compare them.
+  on_demand,
 };
 
 /// Reusable: keeps the parser, the padded copy of the input and its scratch space.
@@ -28,7 +41,15 @@ class walker {
   /// max_depth, bodies beyond max_body_bytes. Every value is read, so nothing is left
   /// unvalidated. Duplicate member names (after unescaping) are marked, not rejected.
   /// Never recurses, never throws except std::bad_alloc.
-  void walk(std::string_view body, const walk_limits& limits, document& out);
+  void walk(std::string_view body, const walk_limits& limits, document& out, route how = route::automatic);
+
+  /// The same in two steps, so that a caller can look at simdjson's DOM tape in between.
+  /// parse() copies the body and reads it with DOM; it returns the tape when DOM read the body
+  /// and its root is an object within the size limit (nesting is not checked), else nothing.
+  /// build() then makes the document of that body (from DOM's work when there is some). The
+  /// body must stay alive until build(); the tape, until the next parse().
+  std::optional<json::tape> parse(std::string_view body, const walk_limits& limits);
+  void build(document& out);
 
  private:
   struct impl;

@@ -35,12 +35,12 @@ void append_policy(std::string& out, const policy& p) {
     append_member(out, first, "scheduled_policy");
     bool inner = true;
     out.push_back('{');
-    auto str = [&](std::string_view name, const std::optional<std::string>& v) {
+    auto str = [&](std::string_view name, const field<std::string>& v) {
       if (!v) return;
       append_member(out, inner, name);
       append_json_string(out, *v);
     };
-    auto num = [&](std::string_view name, const std::optional<std::int64_t>& v) {
+    auto num = [&](std::string_view name, const field<std::int64_t>& v) {
       if (!v) return;
       append_member(out, inner, name);
       out += std::to_string(*v);

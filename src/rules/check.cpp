@@ -10,6 +10,7 @@
 #include "rules/members.hpp"
 #include "rules/numbers.hpp"
 #include "rules/request.hpp"
+#include "rules/values.hpp"
 #include "time/clock.hpp"
 #include "escape.hpp"
 #include "utf8.hpp"
@@ -21,10 +22,6 @@ using json::node;
 
 namespace {
 
-constexpr std::size_t max_start_times = 24;
-constexpr std::size_t max_name_chars = 64;
-constexpr int min_offset = -12 * 60, max_offset = 14 * 60;
-constexpr std::array<std::string_view, 7> week_days = {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"};
 
 // The value for messages: strings quoted, other values as written, containers by kind.
 std::string shown(const node& n) {
@@ -38,7 +35,9 @@ std::size_t offset_in_string(const node& n, std::size_t index) noexcept {
   return n.offset + 1 + json::raw_index_of(n.raw, index);
 }
 
-bool has_angle_bracket(std::string_view s) noexcept { return s.find_first_of("<>") != std::string_view::npos; }
+bool has_angle_bracket(std::string_view s) noexcept {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c == '<' || c == '>'; });
+}
 
 // The character at byte `i` of a valid UTF-8 string, for a message: 'x', or U+XXXX.
 std::string describe_char(std::string_view s, std::size_t i) {
@@ -57,10 +56,9 @@ class checker {
 
   void run() {
     const node& root = doc_.root();
-    members_of(root, object_id::root);
-    if (req_.scheduled_policy && req_.scheduled_policy->kind == kind::object)
-      members_of(*req_.scheduled_policy, object_id::scheduled_policy);
-    everywhere();
+    if (req_.others_in_root) members_of(root, object_id::root);
+    if (req_.others_in_scheduled_policy) members_of(*req_.scheduled_policy, object_id::scheduled_policy);
+    if (doc_.any_duplicate || doc_.maybe_angle_brackets) everywhere();
     if (!req_.has_api_member())
       f_.add(rule::body_nothing_to_modify, "", root.offset,
              root.child_count == 0
@@ -120,9 +118,7 @@ class checker {
     if (chars < 1 || chars > max_name_chars)
       f_.add(rule::name_length, n, n.offset,
              "backup_policy_name must be 1 to 64 characters long, not " + std::to_string(chars));
-    auto const bad = std::find_if(s.begin(), s.end(), [](char c) {
-      return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-');
-    });
+    auto const bad = std::find_if_not(s.begin(), s.end(), is_name_char);
     if (bad != s.end()) {
       std::size_t const i = static_cast<std::size_t>(bad - s.begin());
       f_.add(rule::name_characters, n, n.offset,
@@ -292,41 +288,28 @@ class checker {
 
   void order_and_days(const node& n, int offset) {
     const auto& times = scratch_.times;
-    std::array<bool, 24> seen{};
-    bool order_reported = false;
-    int prev_local = -1;
-    unsigned prev_hour = 0;
-    int first_day = 0;
-    std::size_t crossing = 0;  // index of the first time on another UTC day than the first
-    for (std::size_t i = 0; i < times.size(); ++i) {
-      const auto& t = times[i];
-      int const local = time::local_minutes(static_cast<int>(t.minutes()), offset);
-      int const day = time::utc_day_of_local(local, offset);
-      if (i == 0) first_day = day;
-      if (crossing == 0 && day != first_day) crossing = i;
-      if (seen[t.hour]) {
-        f_.add(rule::start_time_duplicate, n, offset_in_string(n, t.hour_offset),
-               "start_time lists " + clock(static_cast<int>(t.minutes())) + " more than once");
-        continue;
+    auto hhmm = [&](std::size_t i) { return clock(static_cast<int>(times[i].minutes())); };
+    auto local = [&](std::size_t i) { return clock(time::local_minutes(static_cast<int>(times[i].minutes()), offset)); };
+    schedule_of(times, offset, [&](schedule_break b, std::size_t i, std::size_t before) {
+      std::size_t const at = offset_in_string(n, times[i].hour_offset);
+      switch (b) {
+        case schedule_break::duplicate:
+          f_.add(rule::start_time_duplicate, n, at, "start_time lists " + hhmm(i) + " more than once");
+          break;
+        case schedule_break::unordered:
+          f_.add(rule::start_time_order, n, at,
+                 "start times must be in ascending order by local time: " + hhmm(i) + " (local " + local(i) +
+                     ") comes after " + hhmm(before) + " (local " + local(before) + ")");
+          break;
+        case schedule_break::crossing:
+          if (req_.frequency)
+            f_.add(rule::start_time_utc_day_crossing, *req_.frequency, req_.frequency->name_offset,
+                   "start times " + hhmm(0) + " and " + hhmm(i) + " (local " + local(0) + " and " + local(i) +
+                       ") fall on different UTC days: schedule them with week_frequency and leave out frequency");
+          break;
       }
-      seen[t.hour] = true;
-      if (prev_local >= 0 && local <= prev_local && !order_reported) {
-        f_.add(rule::start_time_order, n, offset_in_string(n, t.hour_offset),
-               "start times must be in ascending order by local time: " + clock(static_cast<int>(t.minutes())) +
-                   " (local " + clock(local) + ") comes after " + clock(static_cast<int>(prev_hour * 60)) + " (local " +
-                   clock(prev_local) + ")");
-        order_reported = true;
-      }
-      prev_local = local;
-      prev_hour = t.hour;
-    }
-    if (crossing != 0 && req_.frequency) {
-      int const a = static_cast<int>(times[0].minutes()), b = static_cast<int>(times[crossing].minutes());
-      f_.add(rule::start_time_utc_day_crossing, *req_.frequency, req_.frequency->name_offset,
-             "start times " + clock(a) + " and " + clock(b) + " (local " + clock(time::local_minutes(a, offset)) + " and " +
-                 clock(time::local_minutes(b, offset)) +
-                 ") fall on different UTC days: schedule them with week_frequency and leave out frequency");
-    }
+      return true;
+    });
   }
 
   const json::document& doc_;

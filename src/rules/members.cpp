@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 
 namespace bpv::engine {
 namespace {
@@ -57,9 +59,47 @@ std::size_t damerau_levenshtein(std::string_view a, std::string_view b) noexcept
 
 }  // namespace
 
+namespace {
+
+// For each object and name length, the members that could match (at most three share one).
+constexpr std::size_t longest_name = 32, same_length = 3;
+using candidates = std::array<std::array<std::int8_t, same_length>, longest_name + 1>;
+constexpr auto by_length = [] {
+  std::array<candidates, 2> t{};
+  for (auto& object : t)
+    for (auto& list : object) list.fill(-1);
+  for (std::size_t i = 0; i < std::size(members); ++i) {
+    auto& list = t[static_cast<std::size_t>(members[i].in)][members[i].name.size()];
+    std::size_t k = 0;
+    while (list[k] != -1) ++k;  // a fourth would not compile (out of bounds in a constant)
+    list[k] = static_cast<std::int8_t>(i);
+  }
+  return t;
+}();
+
+// Equal bytes, eight at a time: names are short, and a call to memcmp costs more than this.
+bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t x, y;
+    std::memcpy(&x, a + i, 8);
+    std::memcpy(&y, b + i, 8);
+    if (x != y) return false;
+  }
+  for (; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
+}  // namespace
+
 const member_spec* find_member(object_id in, std::string_view name) noexcept {
-  for (const auto& m : members)
-    if (m.in == in && m.name == name) return &m;
+  if (name.size() > longest_name) return nullptr;
+  for (std::int8_t i : by_length[static_cast<std::size_t>(in)][name.size()]) {
+    if (i < 0) break;
+    const member_spec& m = members[static_cast<std::size_t>(i)];
+    if (same_bytes(m.name.data(), name.data(), name.size())) return &m;
+  }
   return nullptr;
 }
 

@@ -1,6 +1,9 @@
 // Binding the typed request to a walked body, and the effective policy of a valid one.
 #include "rules/request.hpp"
 
+#include <iterator>
+
+#include "rules/members.hpp"
 #include "rules/numbers.hpp"
 
 namespace bpv::engine {
@@ -10,10 +13,28 @@ using json::node;
 
 namespace {
 
-const node* member(const json::document& doc, const node& object, std::string_view name) {
-  for (const node& m : json::children(doc, object))
-    if (!m.duplicate && m.name == name) return &m;
-  return nullptr;
+// The slot of the request that member `spec` binds to.
+const node** slot_of(request& r, const member_spec& spec) noexcept {
+  const node** slots[] = {&r.backup_policy_name, &r.scheduled_policy, &r.time_zone, &r.start_time,
+                          &r.frequency, &r.week_frequency, &r.rentention_num, &r.rentention_day,
+                          &r.remain_first_backup_of_curMonth, &r.status};
+  static_assert(std::size(slots) == std::size(members));
+  return slots[&spec - members];
+}
+
+// Binds the members of `object` (one of the API's); true when it has others too. The first
+// occurrence of a name binds (later ones are marked duplicates).
+bool bind_members(const json::document& doc, const node& object, object_id in, request& r) {
+  bool others = false;
+  for (const node& m : json::children(doc, object)) {
+    if (m.duplicate) continue;
+    if (const member_spec* spec = find_member(in, m.name)) {
+      *slot_of(r, *spec) = &m;
+    } else {
+      others = true;
+    }
+  }
+  return others;
 }
 
 std::int64_t integer_of(const node& n) { return integer_literal(n.text).value_or(0); }
@@ -22,42 +43,37 @@ std::int64_t integer_of(const node& n) { return integer_literal(n.text).value_or
 
 request bind(const json::document& doc) {
   request r;
-  const node& root = doc.root();
-  r.backup_policy_name = member(doc, root, "backup_policy_name");
-  r.scheduled_policy = member(doc, root, "scheduled_policy");
-  r.time_zone = member(doc, root, "time_zone");
-  if (r.scheduled_policy && r.scheduled_policy->kind == kind::object) {
-    const node& sp = *r.scheduled_policy;
-    r.start_time = member(doc, sp, "start_time");
-    r.frequency = member(doc, sp, "frequency");
-    r.week_frequency = member(doc, sp, "week_frequency");
-    r.rentention_num = member(doc, sp, "rentention_num");
-    r.rentention_day = member(doc, sp, "rentention_day");
-    r.remain_first_backup_of_curMonth = member(doc, sp, "remain_first_backup_of_curMonth");
-    r.status = member(doc, sp, "status");
-  }
+  r.others_in_root = bind_members(doc, doc.root(), object_id::root, r);
+  if (r.scheduled_policy && r.scheduled_policy->kind == kind::object)
+    r.others_in_scheduled_policy = bind_members(doc, *r.scheduled_policy, object_id::scheduled_policy, r);
   return r;
 }
 
-policy effective_of(const json::document& doc, const request& req) {
-  policy p;
-  auto text = [](const node* n) { return n ? std::optional<std::string>(n->text) : std::nullopt; };
-  p.backup_policy_name = text(req.backup_policy_name);
-  p.time_zone = text(req.time_zone);
-  if (req.scheduled_policy) {
-    scheduled_policy& sp = p.scheduled_policy.emplace();
-    sp.start_time = text(req.start_time);
-    if (req.frequency) sp.frequency = integer_of(*req.frequency);
-    if (req.week_frequency && !req.frequency) {
-      auto& days = sp.week_frequency.emplace();
-      for (const node& item : json::children(doc, *req.week_frequency)) days.emplace_back(item.text);
+void effective_into(const json::document& doc, const request& req, policy& p) {
+  auto text = [](field<std::string>& f, const node* n) {
+    if (n) {
+      f = n->text;
+    } else {
+      f.reset();
     }
-    if (req.rentention_num) sp.rentention_num = integer_of(*req.rentention_num);
-    if (req.rentention_day && !req.rentention_num) sp.rentention_day = floor_of(req.rentention_day->text);
-    sp.remain_first_backup_of_curMonth = text(req.remain_first_backup_of_curMonth);
-    sp.status = text(req.status);
+  };
+  text(p.backup_policy_name, req.backup_policy_name);
+  text(p.time_zone, req.time_zone);
+  if (!req.scheduled_policy) {
+    p.scheduled_policy.reset();
+    return;
   }
-  return p;
+  scheduled_policy& sp = p.scheduled_policy.emplace();
+  text(sp.start_time, req.start_time);
+  if (req.frequency) sp.frequency = integer_of(*req.frequency);
+  if (req.week_frequency && !req.frequency) {
+    auto& days = sp.week_frequency.emplace();
+    for (const node& item : json::children(doc, *req.week_frequency)) days.emplace_back(item.text);
+  }
+  if (req.rentention_num) sp.rentention_num = integer_of(*req.rentention_num);
+  if (req.rentention_day && !req.rentention_num) sp.rentention_day = floor_of(req.rentention_day->text);
+  text(sp.remain_first_backup_of_curMonth, req.remain_first_backup_of_curMonth);
+  text(sp.status, req.status);
 }
 
 }  // namespace bpv::engine

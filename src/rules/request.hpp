@@ -26,6 +26,10 @@ struct request {
   const json::node* remain_first_backup_of_curMonth = nullptr;
   const json::node* status = nullptr;
 
+  /// Members that are not the API's (unknown, misplaced or near misses) in each object.
+  bool others_in_root = false;
+  bool others_in_scheduled_policy = false;
+
   bool has_api_member() const noexcept { return backup_policy_name || scheduled_policy || time_zone; }
 };
 
@@ -40,7 +44,7 @@ struct scratch {
 void check(const json::document& doc, const request& req, const context& ctx, scratch& s, findings& out);
 
 /// The policy the service would store, for a request without errors: members of the API only,
-/// precedence applied, rentention_day rounded down.
-policy effective_of(const json::document& doc, const request& req);
+/// precedence applied, rentention_day rounded down. Written into `p`, reusing its storage.
+void effective_into(const json::document& doc, const request& req, policy& p);
 
 }  // namespace bpv::engine

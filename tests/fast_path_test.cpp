@@ -1,0 +1,188 @@
+// src/rules/fast.cpp: the fast acceptance must agree with the full rules on every body, since
+// it answers for them when it says "clean". Each body is validated twice, with the fast path on
+// and off, and the two reports must be equal in every field. The bodies: the conformance
+// cases, the examples, JSONTestSuite, and requests built near every boundary of every field.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "bpv/bpv.hpp"
+#include "internal_access.hpp"
+#include "json_oracle.hpp"
+#include "support.hpp"
+
+namespace {
+
+using bpv::test::cat;
+
+std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Near every boundary: each field's values around its limits and types, in requests that are
+// otherwise clean, alone and together, with names escaped and members repeated.
+std::vector<std::string> boundary_bodies() {
+  std::vector<std::string> names = {"\"p\"", "\"policy_01\"", "\"" + std::string(64, 'a') + "\"",
+                                    "\"" + std::string(65, 'a') + "\"", "\"default_x\"", "\"Default_x\"", "\"\"",
+                                    "\"p.q\"", "\"p<q\"", "\"\\u0070olicy\"", "\"p\\u00e9\"", "1", "null"};
+  std::vector<std::string> zones = {"\"UTC+08:00\"", "\"UTC+14:00\"", "\"UTC+14:01\"", "\"UTC-12:00\"", "\"UTC-12:30\"",
+                                    "\"UTC+05:45\"", "\"UTC+5:00\"", "\"UTC+08:60\"", "\"utc+08:00\"", "\"UTC-00:00\"", "8"};
+  std::vector<std::string> intervals = {
+      "\"frequency\":1", "\"frequency\":14", "\"frequency\":0", "\"frequency\":15", "\"frequency\":1.0",
+      "\"frequency\":-0", "\"frequency\":\"1\"", "\"frequency\":1e0", "\"week_frequency\":[\"MON\"]",
+      "\"week_frequency\":[\"SUN\",\"SAT\"]", "\"week_frequency\":[]", "\"week_frequency\":[\"MON\",\"MON\"]",
+      "\"week_frequency\":[\"mon\"]", "\"week_frequency\":\"MON\"", "\"frequency\":2,\"week_frequency\":[\"MON\"]", ""};
+  std::vector<std::string> starts = {"",
+                                     ",\"start_time\":\"00:00\"",
+                                     ",\"start_time\":\"23:00\"",
+                                     ",\"start_time\":\"22:00,00:00,02:00\"",
+                                     ",\"start_time\":\"02:00,01:00\"",
+                                     ",\"start_time\":\"02:00,02:00\"",
+                                     ",\"start_time\":\"12:30\"",
+                                     ",\"start_time\":\"24:00\"",
+                                     ",\"start_time\":\"1:00\"",
+                                     ",\"start_time\":\"\"",
+                                     ",\"start_time\":\"00:00,01:00,02:00,03:00,04:00,05:00,06:00,07:00,08:00,09:00,10:00,"
+                                     "11:00,12:00,13:00,14:00,15:00,16:00,17:00,18:00,19:00,20:00,21:00,22:00,23:00\"",
+                                     ",\"start_time\":\"00:00,01:00,02:00,03:00,04:00,05:00,06:00,07:00,08:00,09:00,10:00,"
+                                     "11:00,12:00,13:00,14:00,15:00,16:00,17:00,18:00,19:00,20:00,21:00,22:00,23:00,00:00\"",
+                                     ",\"start_time\":12"};
+  std::vector<std::string> retention = {"",
+                                        ",\"rentention_num\":2",
+                                        ",\"rentention_num\":14",
+                                        ",\"rentention_num\":1",
+                                        ",\"rentention_num\":2.0",
+                                        ",\"rentention_day\":2",
+                                        ",\"rentention_day\":99999",
+                                        ",\"rentention_day\":100000",
+                                        ",\"rentention_day\":2.5",
+                                        ",\"rentention_day\":1.9",
+                                        ",\"rentention_day\":99999.99",
+                                        ",\"rentention_day\":9223372036854775808",
+                                        ",\"rentention_num\":3,\"rentention_day\":3"};
+  std::vector<std::string> others = {"",
+                                     ",\"status\":\"ON\"",
+                                     ",\"status\":\"OFF\"",
+                                     ",\"status\":\"on\"",
+                                     ",\"remain_first_backup_of_curMonth\":\"Y\"",
+                                     ",\"remain_first_backup_of_curMonth\":\"n\"",
+                                     ",\"remain_first_backup_of_curMonth\":true",
+                                     ",\"time_zone\":\"UTC+08:00\"",
+                                     ",\"retention_num\":3",
+                                     ",\"status\":\"ON\",\"status\":\"OFF\"",
+                                     ",\"\\u0073tatus\":\"ON\""};
+  std::vector<std::string> out;
+  for (const auto& iv : intervals)
+    for (const auto& st : starts)
+      for (const auto& zone : {std::string(), std::string(",\"time_zone\":\"UTC+02:00\""), std::string(",\"time_zone\":\"UTC-05:00\"")})
+        out.push_back(cat({"{\"scheduled_policy\":{", iv.empty() ? "\"status\":\"ON\"" : iv, st, "}", zone, "}"}));
+  for (const auto& r : retention)
+    for (const auto& o : others) out.push_back(cat({"{\"scheduled_policy\":{\"frequency\":3", r, o, "}}"}));
+  for (const auto& n : names)
+    for (const auto& z : zones) out.push_back(cat({"{\"backup_policy_name\":", n, ",\"time_zone\":", z, "}"}));
+  for (const auto& n : names) out.push_back(cat({"{\"backup_policy_name\":", n, "}"}));
+  for (const char* whole :
+       {"{}", "[]", "{\"a\":1}", "{\"backup_policy_name\":\"p\",\"backup_policy_name\":\"q\"}",
+        "{\"\\u0062ackup_policy_name\":\"p\"}", "{\"backup_policy_name\":\"p\",\"extra\":{\"x\":[1,2,{}]}}",
+        "{\"scheduled_policy\":[]}", "{\"scheduled_policy\":{\"frequency\":1,\"time_zone\":\"UTC+08:00\"}}",
+        "{\"time_zone\":\"UTC+08:00\",\"scheduled_policy\":{\"frequency\":1,\"start_time\":\"22:00,23:00\"}}",
+        "{\"time_zone\":\"UTC+02:00\",\"scheduled_policy\":{\"frequency\":1,\"start_time\":\"21:00,22:00\"}}",
+        " {\"backup_policy_name\":\"p\"} ", "{\"backup_policy_name\":\"p\"} {}", "{\"backup_policy_name\":\"p\"",
+        "{\"scheduled_policy\":{\"frequency\":18446744073709551616}}", "{\"scheduled_policy\":{\"frequency\":1e400}}"})
+    out.emplace_back(whole);
+  return out;
+}
+
+std::vector<std::string> all_bodies() {
+  std::vector<std::string> bodies = boundary_bodies();
+  std::string const cases = read_file(std::filesystem::path(BPV_SHARED_DIR) / "conformance" / "cases.json");
+  if (auto v = bpv::test::json_reader(cases).parse())
+    for (const auto& c : v->items)
+      if (const auto* body = c.get("body"); body && body->is_string()) bodies.push_back(body->text);
+  for (const char* example : {"examples/modify-request.json", "examples/invalid-request.json"})
+    bodies.push_back(read_file(std::filesystem::path(BPV_SOURCE_DIR) / example));
+  std::filesystem::path const suite = std::filesystem::path(BPV_SHARED_DIR) / "suites" / "JSONTestSuite" / "test_parsing";
+  if (std::filesystem::exists(suite))
+    for (const auto& f : std::filesystem::directory_iterator(suite)) bodies.push_back(read_file(f.path()));
+  return bodies;
+}
+
+void expect_same(const bpv::report& fast, const bpv::report& full, const std::string& body) {
+  EXPECT_EQ(fast.valid, full.valid) << body;
+  EXPECT_EQ(fast.http_status, full.http_status) << body;
+  EXPECT_EQ(fast.omitted, full.omitted) << body;
+  EXPECT_EQ(fast.effective, full.effective)
+      << body << "\nfast: " << (fast.effective ? bpv::to_json(*fast.effective) : "none")
+      << "\nfull: " << (full.effective ? bpv::to_json(*full.effective) : "none");
+  EXPECT_EQ(bpv::to_json(fast, "-"), bpv::to_json(full, "-")) << body;
+}
+
+struct setting {
+  const char* name;
+  bpv::context ctx;
+  bpv::options opts;
+};
+
+std::vector<setting> settings() {
+  std::vector<setting> s(6);
+  s[0].name = "no context";
+  s[1].name = "policy id";
+  s[1].ctx.policy_id = "af8a20b0-117d-4fc3-ae53-aa3968a4f870";
+  s[2].name = "empty policy id";
+  s[2].ctx.policy_id = "";
+  s[3].name = "default policy";
+  s[3].ctx.target_is_default = true;
+  s[4].name = "max depth 2";
+  s[4].opts.limits.max_depth = 2;
+  s[5].name = "max depth 1";
+  s[5].opts.limits.max_depth = 1;
+  return s;
+}
+
+TEST(FastPath, AgreesWithTheFullRulesOnEveryBody) {
+  std::vector<std::string> const bodies = all_bodies();
+  ASSERT_GT(bodies.size(), 1000u);
+  std::size_t clean = 0;
+  for (const setting& s : settings()) {
+    bpv::validator fast(s.opts), full(s.opts);
+    bpv::internal_access::use_fast_path(full, false);
+    bpv::report a, b;  // reused, as services reuse them: stale storage must not leak through
+    for (const auto& body : bodies) {
+      SCOPED_TRACE(s.name);
+      fast.validate(body, s.ctx, a);
+      full.validate(body, s.ctx, b);
+      expect_same(a, b, body);
+      clean += a.valid && a.diagnostics.empty();
+    }
+  }
+  // Not vacuous: many bodies are clean, so the fast path answered for them.
+  EXPECT_GT(clean, 300u);
+}
+
+TEST(FastPath, ReusedReportsHoldNothingStale) {
+  // A clean request with every member, then one with few: the second's effective policy must
+  // not keep members of the first (its fields keep storage, not values).
+  bpv::validator v;
+  bpv::report r;
+  v.validate(R"({"backup_policy_name":"a_long_enough_name_to_leave_the_small_buffer","time_zone":"UTC+01:00",
+    "scheduled_policy":{"week_frequency":["MON","TUE"],"start_time":"01:00,02:00,03:00","rentention_num":3,
+    "remain_first_backup_of_curMonth":"Y","status":"ON"}})",
+             {}, r);
+  ASSERT_TRUE(r.valid && r.effective && r.effective->scheduled_policy);
+  v.validate(R"({"scheduled_policy":{"frequency":2}})", {}, r);
+  ASSERT_TRUE(r.valid && r.effective && r.effective->scheduled_policy);
+  EXPECT_EQ(bpv::to_json(*r.effective), R"({"scheduled_policy":{"frequency":2}})");
+  v.validate(R"({"time_zone":"UTC+01:00"})", {}, r);
+  EXPECT_EQ(bpv::to_json(*r.effective), R"({"time_zone":"UTC+01:00"})");
+  v.validate(R"({"time_zone":"UTC+99:00"})", {}, r);
+  EXPECT_FALSE(r.effective.has_value());
+}
+
+}  // namespace
