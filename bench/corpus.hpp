@@ -1,0 +1,29 @@
+// The benchmark corpus: generated requests of the Modify call, from a fixed seed, sorted into
+// the sets the benchmarks run over. Every request is classified by bpv itself, so a set never
+// holds what its name denies: `valid` requests produce no diagnostic at all.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace bench {
+
+struct corpus {
+  std::vector<std::string> valid;    ///< valid, no diagnostics (the page's example first)
+  std::vector<std::string> invalid;  ///< at least one error
+  std::vector<std::string> mixed;    ///< all of them, in generation order (notes and warnings too)
+  std::size_t noted = 0;             ///< valid with warnings or info notes (only in mixed)
+};
+
+/// `count` requests from `seed`: about 60% clean, 15% with warnings or notes, 25% invalid.
+corpus make_corpus(std::size_t count, std::uint64_t seed);
+
+/// One body of about `bytes` bytes for the scaling runs: "string" (one long string value),
+/// "start_time" (one long start_time list) or "members" (many unknown members).
+std::string make_scaled(const std::string& shape, std::size_t bytes);
+
+/// Total bytes of a set.
+std::size_t bytes_of(const std::vector<std::string>& set);
+
+}  // namespace bench

@@ -1,0 +1,340 @@
+// bpv beside what a service would otherwise use, in one binary and one run: the cost of reading
+// the JSON at all (the floor), a DOM parse, bpv, two JSON Schema validators with the schema of
+// modify-policy.schema.json (see its "description" for what JSON Schema cannot say), and the two
+// field grammars against plain loops and std::regex. One iteration is one request, so the time
+// per iteration is the time per request; items/s is requests/s, bytes/s the input rate.
+// Names are read by outside scripts (see bench/run): keep them.
+#include <benchmark/benchmark.h>
+#include <rapidjson/document.h>
+#include <rapidjson/reader.h>
+#include <rapidjson/schema.h>
+#include <rapidjson/stringbuffer.h>
+#include <simdjson.h>
+#include <valijson/adapters/rapidjson_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "alloc_counter.hpp"
+#include "bpv/bpv.hpp"
+#include "corpus.hpp"
+#include "fields.hpp"
+
+namespace {
+
+namespace od = simdjson::ondemand;
+using set = std::vector<std::string>;
+
+const bench::corpus& requests() {
+  static const bench::corpus c = [] {
+    const char* n = std::getenv("BPV_BENCH_REQUESTS");
+    return bench::make_corpus(n ? std::strtoul(n, nullptr, 10) : 1000, 20261127);
+  }();
+  return c;
+}
+
+const set& pick(const std::string& name) {
+  const auto& c = requests();
+  if (name == "valid") return c.valid;
+  if (name == "invalid") return c.invalid;
+  return c.mixed;
+}
+
+std::vector<simdjson::padded_string> padded(const set& s) {
+  std::vector<simdjson::padded_string> out;
+  for (const auto& body : s) out.emplace_back(body);
+  return out;
+}
+
+// Per-request rates: items are requests, bytes the bodies' bytes.
+void rates(benchmark::State& state, const set& s) {
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bench::bytes_of(s) / s.size()));
+}
+
+// ---- the floor: On-Demand reading every value, and nothing else -------------------------------
+
+simdjson::error_code read_all(od::value v, std::size_t& sum) {
+  od::json_type t;
+  if (auto ec = v.type().get(t)) return ec;
+  switch (t) {
+    case od::json_type::object: {
+      od::object o;
+      if (auto ec = v.get_object().get(o)) return ec;
+      for (auto field : o) {
+        std::string_view key;
+        if (auto ec = field.unescaped_key().get(key)) return ec;
+        sum += key.size();
+        od::value child;
+        if (auto ec = field.value().get(child)) return ec;
+        if (auto ec = read_all(child, sum)) return ec;
+      }
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::array: {
+      od::array a;
+      if (auto ec = v.get_array().get(a)) return ec;
+      for (auto item : a) {
+        od::value child;
+        if (auto ec = item.get(child)) return ec;
+        if (auto ec = read_all(child, sum)) return ec;
+      }
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::string: {
+      std::string_view s;
+      if (auto ec = v.get_string().get(s)) return ec;
+      sum += s.size();
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::number: {
+      od::number n;
+      if (auto ec = v.get_number().get(n)) return ec;
+      sum += static_cast<std::size_t>(n.get_number_type());
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::boolean: {
+      bool b;
+      if (auto ec = v.get_bool().get(b)) return ec;
+      sum += b;
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::null: return v.is_null() ? simdjson::SUCCESS : simdjson::INCORRECT_TYPE;
+  }
+  return simdjson::INCORRECT_TYPE;
+}
+
+void floor_bench(benchmark::State& state, const std::string& which) {
+  const set& s = pick(which);
+  auto bodies = padded(s);
+  od::parser parser;
+  std::size_t i = 0, sum = 0;
+  for (auto _ : state) {
+    const auto& body = bodies[i];
+    if (++i == bodies.size()) i = 0;
+    od::document doc;
+    if (parser.iterate(body).get(doc)) continue;
+    od::value root;
+    if (doc.get_value().get(root)) continue;
+    bool ok = !read_all(root, sum);
+    const char* at = nullptr;
+    ok = ok && doc.current_location().get(at) == simdjson::OUT_OF_BOUNDS;  // nothing after it
+    benchmark::DoNotOptimize(ok);
+  }
+  benchmark::DoNotOptimize(sum);
+  rates(state, s);
+}
+
+void dom_bench(benchmark::State& state, const std::string& which) {
+  const set& s = pick(which);
+  auto bodies = padded(s);
+  simdjson::dom::parser parser;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    simdjson::dom::element root;
+    auto ec = parser.parse(bodies[i]).get(root);
+    if (++i == bodies.size()) i = 0;
+    benchmark::DoNotOptimize(ec);
+    benchmark::DoNotOptimize(root);
+  }
+  rates(state, s);
+}
+
+// ---- bpv ----------------------------------------------------------------------------------------
+
+void bpv_bench(benchmark::State& state, const std::string& which) {
+  const set& s = pick(which);
+  bpv::validator v;
+  bpv::context ctx;
+  ctx.policy_id = "af8a20b0-117d-4fc3-ae53-aa3968a4f870";
+  bpv::report r;
+  for (const auto& body : s) v.validate(body, ctx, r);  // warm-up: buffers reach their size
+  std::size_t i = 0, valid = 0;
+  std::uint64_t const before = bench::allocations();
+  for (auto _ : state) {
+    v.validate(s[i], ctx, r);
+    valid += r.valid;
+    if (++i == s.size()) i = 0;
+  }
+  std::uint64_t const allocs = bench::allocations() - before;
+  benchmark::DoNotOptimize(valid);
+  rates(state, s);
+  state.counters["allocs_per_req"] = static_cast<double>(allocs) / static_cast<double>(state.iterations());
+}
+
+// ---- JSON Schema validators ---------------------------------------------------------------------
+
+std::string schema_text() {
+  std::ifstream in(BPV_BENCH_DIR "/modify-policy.schema.json", std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  if (ss.str().empty()) throw std::runtime_error("cannot read bench/modify-policy.schema.json");
+  return ss.str();
+}
+
+const rapidjson::Document& schema_json() {
+  static const rapidjson::Document d = [] {
+    rapidjson::Document doc;
+    doc.Parse(schema_text().c_str());
+    if (doc.HasParseError()) throw std::runtime_error("modify-policy.schema.json is not JSON");
+    return doc;
+  }();
+  return d;
+}
+
+void rapidjson_schema_bench(benchmark::State& state, const std::string& which) {
+  const set& s = pick(which);
+  rapidjson::SchemaDocument schema(schema_json());
+  rapidjson::SchemaValidator validator(schema);
+  std::size_t i = 0, valid = 0;
+  for (auto _ : state) {
+    validator.Reset();
+    rapidjson::Reader reader;
+    rapidjson::StringStream in(s[i].c_str());
+    valid += reader.Parse(in, validator) && validator.IsValid();
+    if (++i == s.size()) i = 0;
+  }
+  benchmark::DoNotOptimize(valid);
+  rates(state, s);
+}
+
+void valijson_bench(benchmark::State& state, const std::string& which) {
+  const set& s = pick(which);
+  valijson::Schema schema;
+  valijson::SchemaParser parser(valijson::SchemaParser::kDraft4);
+  valijson::adapters::RapidJsonAdapter schema_adapter(schema_json());
+  parser.populateSchema(schema_adapter, schema);
+  valijson::Validator validator;
+  std::size_t i = 0, valid = 0;
+  for (auto _ : state) {
+    rapidjson::Document doc;
+    doc.Parse(s[i].c_str());
+    if (!doc.HasParseError()) {
+      valijson::ValidationResults results;  // every error, as bpv reports every finding
+      valid += validator.validate(schema, valijson::adapters::RapidJsonAdapter(doc), &results);
+    }
+    if (++i == s.size()) i = 0;
+  }
+  benchmark::DoNotOptimize(valid);
+  rates(state, s);
+}
+
+// ---- the field grammars -------------------------------------------------------------------------
+
+// start_time and time_zone of every request of the mixed set that has them as strings.
+struct field_pair {
+  std::string start_time, time_zone;
+};
+const std::vector<field_pair>& field_pairs() {
+  static const std::vector<field_pair> pairs = [] {
+    std::vector<field_pair> out;
+    simdjson::dom::parser parser;
+    for (const auto& body : requests().mixed) {
+      simdjson::dom::element root;
+      if (parser.parse(body).get(root)) continue;
+      std::string_view st, tz;
+      if (root["scheduled_policy"]["start_time"].get(st) || root["time_zone"].get(tz)) continue;
+      out.push_back({std::string(st), std::string(tz)});
+    }
+    return out;
+  }();
+  return pairs;
+}
+
+template <class Parse>
+void fields_bench(benchmark::State& state, Parse parse) {
+  const auto& pairs = field_pairs();
+  std::vector<bpv::grammar::clock_time> times;
+  bpv::grammar::utc_offset tz;
+  std::size_t i = 0, ok = 0, bytes = 0;
+  for (const auto& p : pairs) bytes += p.start_time.size() + p.time_zone.size();
+  for (auto _ : state) {
+    ok += parse(pairs[i], times, tz);
+    if (++i == pairs.size()) i = 0;
+  }
+  benchmark::DoNotOptimize(ok);
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes / pairs.size()));
+}
+
+// ---- scaling ------------------------------------------------------------------------------------
+
+void scale_bench(benchmark::State& state, const std::string& shape, std::size_t size) {
+  std::string const body = bench::make_scaled(shape, size);
+  bpv::options opts;
+  opts.limits.max_body_bytes = std::size_t{2} << 20;
+  bpv::validator v(opts);
+  bpv::report r;
+  v.validate(body, {}, r);
+  std::uint64_t const before = bench::allocations();
+  for (auto _ : state) {
+    v.validate(body, {}, r);
+    benchmark::DoNotOptimize(r.valid);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * body.size()));
+  state.counters["body_bytes"] = static_cast<double>(body.size());
+  state.counters["allocs_per_req"] =
+      static_cast<double>(bench::allocations() - before) / static_cast<double>(state.iterations());
+}
+
+// Two threads, one validator each, over the mixed set: compare items/s with the one-thread run.
+void threads_bench(benchmark::State& state) {
+  bpv_bench(state, "mixed");
+}
+
+void register_all() {
+  for (const char* which : {"valid", "mixed"})
+    benchmark::RegisterBenchmark((std::string("floor/") + which).c_str(), floor_bench, std::string(which));
+  benchmark::RegisterBenchmark("dom/mixed", dom_bench, std::string("mixed"));
+  for (const char* which : {"valid", "invalid", "mixed"})
+    benchmark::RegisterBenchmark((std::string("bpv/") + which).c_str(), bpv_bench, std::string(which));
+  benchmark::RegisterBenchmark("rapidjson_schema/mixed", rapidjson_schema_bench, std::string("mixed"));
+  benchmark::RegisterBenchmark("valijson/mixed", valijson_bench, std::string("mixed"));
+
+  benchmark::RegisterBenchmark("fields/x3", fields_bench<bool (*)(const field_pair&, std::vector<bpv::grammar::clock_time>&,
+                                                                   bpv::grammar::utc_offset&)>,
+                               [](const field_pair& p, std::vector<bpv::grammar::clock_time>& t, bpv::grammar::utc_offset& z) {
+                                 return !bpv::grammar::parse_start_times(p.start_time, t) &&
+                                        !bpv::grammar::parse_utc_offset(p.time_zone, z);
+                               });
+  benchmark::RegisterBenchmark("fields/hand", fields_bench<bool (*)(const field_pair&, std::vector<bpv::grammar::clock_time>&,
+                                                                     bpv::grammar::utc_offset&)>,
+                               [](const field_pair& p, std::vector<bpv::grammar::clock_time>& t, bpv::grammar::utc_offset& z) {
+                                 return !bench::hand::start_times(p.start_time, t) && !bench::hand::utc_offset(p.time_zone, z);
+                               });
+  static const bench::regex::fields compiled;
+  benchmark::RegisterBenchmark("fields/regex", fields_bench<bool (*)(const field_pair&, std::vector<bpv::grammar::clock_time>&,
+                                                                      bpv::grammar::utc_offset&)>,
+                               [](const field_pair& p, std::vector<bpv::grammar::clock_time>& t, bpv::grammar::utc_offset& z) {
+                                 return compiled.start_times(p.start_time, t) && compiled.utc_offset(p.time_zone, z);
+                               });
+
+  for (const char* shape : {"string", "start_time", "members"})
+    for (std::size_t size : {std::size_t{200}, std::size_t{1} << 10, std::size_t{16} << 10, std::size_t{256} << 10, std::size_t{1} << 20})
+      benchmark::RegisterBenchmark(("bpv/scale/" + std::string(shape) + "/" + std::to_string(size)).c_str(), scale_bench,
+                                   std::string(shape), size);
+
+  benchmark::RegisterBenchmark("bpv/mixed_threads", threads_bench)->Threads(1)->Threads(2)->UseRealTime();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const auto& c = requests();
+  std::fprintf(stderr, "bench: %zu requests (%zu valid without findings, %zu valid with notes or warnings, %zu invalid), %zu bytes\n",
+               c.mixed.size(), c.valid.size(), c.noted, c.invalid.size(), bench::bytes_of(c.mixed));
+  register_all();
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
