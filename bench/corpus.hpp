@@ -16,7 +16,8 @@ struct corpus {
   std::size_t noted = 0;             ///< valid with warnings or info notes (only in mixed)
 };
 
-/// `count` requests from `seed`: about 60% clean, 15% with warnings or notes, 25% invalid.
+/// `count` requests of 150 to 350 bytes from `seed`: about 60% clean, 15% with warnings or
+/// notes, 25% invalid.
 corpus make_corpus(std::size_t count, std::uint64_t seed);
 
 /// One body of about `bytes` bytes for the scaling runs: "string" (one long string value),

@@ -8,6 +8,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstring>
 #include <string>
 #include <unordered_set>
@@ -126,11 +127,10 @@ struct frame {
   std::uint32_t count = 0;
 };
 
-// A container being read from the DOM tape.
+// A container being read from the DOM tape: the word of its next item and of its end.
 struct dom_frame {
   bool is_object;
-  simdjson::dom::object::iterator object_it, object_end;
-  simdjson::dom::array::iterator array_it, array_end;
+  std::size_t next, end;
   std::uint32_t node;
   std::uint32_t last_child = none;
   std::uint32_t count = 0;
@@ -169,8 +169,7 @@ struct walker::impl {
   std::string_view body;
   walk_limits limits{};
   bool too_large = false;
-  simdjson::dom::element dom_root;  // valid when dom_read
-  bool dom_read = false;
+  bool dom_read = false;  // DOM read the body: its tape holds it
 
   bool parse(std::string_view body, const walk_limits& limits, route how);
   void build(document& out);
@@ -206,8 +205,9 @@ bool walker::impl::parse(std::string_view b, const walk_limits& l, route how) {
   padded.assign(body);
   padded.append(simdjson::SIMDJSON_PADDING, '\0');
   if (how != route::automatic || limits.max_depth < 1) return false;
-  dom_read = !dom_parser.parse(padded.data(), body.size(), false).get(dom_root) &&
-             dom_root.type() == simdjson::dom::element_type::OBJECT;
+  simdjson::dom::element root;
+  dom_read = !dom_parser.parse(padded.data(), body.size(), false).get(root) &&
+             root.type() == simdjson::dom::element_type::OBJECT;
   return dom_read;
 }
 
@@ -235,8 +235,7 @@ void walker::impl::build(document& out) {
 // Returns false, with `out` unfinished, when the body is nested beyond the limit: the
 // On-Demand walk then says so, exactly as it always does.
 bool walker::impl::read_dom(document& out) {
-  namespace dom = simdjson::dom;
-  dom::element const root = dom_root;
+  json::tape const t(dom_parser.doc.tape.get(), dom_parser.doc.string_buf.get());
   const char* const src = padded.data();
   const std::uint32_t* const index = dom_parser.implementation->structural_indexes.get();
   std::uint32_t const count = dom_parser.implementation->n_structural_indexes;
@@ -253,56 +252,43 @@ bool walker::impl::read_dom(document& out) {
     while (e > 0 && is_json_space(src[e - 1])) --e;
     return e;
   };
-  auto open = [&](dom::element e, std::uint32_t idx, std::size_t depth) {
-    dom_frame f{};
-    f.node = idx;
-    if (e.type() == dom::element_type::OBJECT) {
-      dom::object o(e);
-      f.is_object = true;
-      f.object_it = o.begin();
-      f.object_end = o.end();
+  auto open = [&](std::size_t word, std::uint32_t idx, std::size_t depth) {
+    bool const object = t.is_object(word);
+    dom_stack.push_back(dom_frame{object, t.first(word), t.last(word), idx});
+    if (object) {
       if (names.size() < depth) names.resize(depth);
       names[depth - 1].clear();
-    } else {
-      dom::array a(e);
-      f.is_object = false;
-      f.array_it = a.begin();
-      f.array_end = a.end();
     }
-    dom_stack.push_back(f);
   };
 
   out.nodes.emplace_back();
   out.nodes.back().kind = kind::object;
   out.nodes.back().offset = take();
   dom_stack.clear();
-  open(root, 0, 1);
+  open(json::tape::root_value, 0, 1);
 
-  // Reads value `e` into node `idx` (linked already); opens containers. False on a limit.
-  auto read_value = [&](dom::element e, std::uint32_t idx) -> bool {
+  // Reads the value at tape word `word` into node `idx` (linked already); opens containers.
+  // False on a limit.
+  auto read_value = [&](std::size_t word, std::uint32_t idx) -> bool {
     node& n = out.nodes[idx];
     n.offset = take();
-    switch (e.type()) {
-      case dom::element_type::OBJECT:
-      case dom::element_type::ARRAY:
+    switch (t.type(word)) {
+      case '{':
+      case '[':
         if (n.depth > limits.max_depth) return false;
-        n.kind = e.type() == dom::element_type::OBJECT ? kind::object : kind::array;
-        open(e, idx, n.depth);
+        n.kind = t.is_object(word) ? kind::object : kind::array;
+        open(word, idx, n.depth);
         return true;
-      case dom::element_type::STRING: {
+      case '"':
         n.kind = kind::string;
-        n.text = std::string_view(e);
+        n.text = t.string(word);
         n.end = token_end();
         n.raw = std::string_view(src + n.offset + 1, n.end - n.offset - 2);
         return true;
-      }
-      case dom::element_type::INT64:
-      case dom::element_type::UINT64:
-      case dom::element_type::DOUBLE:
-        n.kind = kind::number;
-        break;
-      case dom::element_type::BOOL: n.kind = kind::boolean; break;
-      case dom::element_type::NULL_VALUE: n.kind = kind::null; break;
+      case 't':
+      case 'f': n.kind = kind::boolean; break;
+      case 'n': n.kind = kind::null; break;
+      default: n.kind = kind::number; break;  // 'l', 'u', 'd'
     }
     n.end = token_end();
     n.text = std::string_view(src + n.offset, n.end - n.offset);
@@ -312,28 +298,25 @@ bool walker::impl::read_dom(document& out) {
   while (!dom_stack.empty()) {
     dom_frame& f = dom_stack.back();
     std::size_t const level = dom_stack.size();
-    if (f.is_object ? !(f.object_it != f.object_end) : !(f.array_it != f.array_end)) {
+    if (f.next >= f.end) {
       out.nodes[f.node].end = take() + 1;  // the closing bracket
       dom_stack.pop_back();
       continue;
     }
     std::uint32_t const idx = link_child(out, f, level + 1);
+    std::size_t value = f.next;
     if (f.is_object) {
       node& n = out.nodes[idx];
-      n.name = f.object_it.key();
+      n.name = t.string(f.next);
       n.name_offset = take();
       std::size_t const name_end = token_end();
       n.raw_name = std::string_view(src + n.name_offset + 1, name_end - n.name_offset - 2);
       n.duplicate = !names[level - 1].insert(n.name);
       out.any_duplicate |= n.duplicate;
-      dom::element const v = f.object_it.value();
-      ++f.object_it;  // before read_value: it may push a frame and move `f`
-      if (!read_value(v, idx)) return false;
-    } else {
-      dom::element const v = *f.array_it;
-      ++f.array_it;
-      if (!read_value(v, idx)) return false;
+      value = f.next + 1;
     }
+    f.next = t.after(value);  // before read_value: it may push a frame and move `f`
+    if (!read_value(value, idx)) return false;
   }
   return true;
 }
@@ -593,29 +576,51 @@ std::string_view describe(kind k) noexcept {
 
 void append_pointer_token(std::string& pointer, std::string_view token) {
   pointer.push_back('/');
-  for (char c : token) {
-    if (c == '~') {
-      pointer += "~0";
-    } else if (c == '/') {
-      pointer += "~1";
-    } else {
-      pointer.push_back(c);
-    }
+  for (;;) {
+    std::size_t const special = token.find_first_of("~/");
+    pointer.append(token.substr(0, special));
+    if (special == std::string_view::npos) return;
+    pointer.append(token[special] == '~' ? "~0" : "~1");
+    token.remove_prefix(special + 1);
   }
 }
 
+namespace {
+
+// The token of a node in its parent: its name, or its index in decimal.
+std::string_view token_of(const node& n, char (&digits)[24]) noexcept {
+  if (n.is_member()) return n.name;
+  auto const r = std::to_chars(digits, digits + sizeof digits, n.index);
+  return {digits, static_cast<std::size_t>(r.ptr - digits)};
+}
+
+std::size_t escaped_size(std::string_view token) noexcept {
+  return token.size() + static_cast<std::size_t>(std::count_if(token.begin(), token.end(), [](char c) { return c == '~' || c == '/'; }));
+}
+
+}  // namespace
+
 std::string pointer_of(const document& doc, const node& n) {
-  // Collect the chain root-ward, then write it root-first.
-  std::vector<const node*> chain;
-  for (const node* p = &n; p->parent != none; p = &doc.nodes[p->parent]) chain.push_back(p);
-  std::string out;
-  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-    const node& c = **it;
-    if (c.is_member()) {
-      append_pointer_token(out, c.name);
-    } else {
-      append_pointer_token(out, std::to_string(c.index));
+  // Root-ward twice, without recursion (depth is the caller's to choose) and without a list of
+  // the chain: once to size the pointer, once to write its tokens from the back.
+  char digits[24];
+  std::size_t size = 0;
+  for (const node* p = &n; p->parent != none; p = &doc.nodes[p->parent]) size += 1 + escaped_size(token_of(*p, digits));
+  std::string out(size, '/');
+  std::size_t end = size;
+  for (const node* p = &n; p->parent != none; p = &doc.nodes[p->parent]) {
+    std::string_view const token = token_of(*p, digits);
+    std::size_t at = end - escaped_size(token);
+    std::size_t const start = at - 1;  // the '/'
+    for (char c : token) {
+      if (c == '~' || c == '/') {
+        out[at++] = '~';
+        out[at++] = c == '~' ? '0' : '1';
+      } else {
+        out[at++] = c;
+      }
     }
+    end = start;
   }
   return out;
 }

@@ -77,28 +77,32 @@ constexpr auto by_length = [] {
   return t;
 }();
 
-// Equal bytes, eight at a time: names are short, and a call to memcmp costs more than this.
+// Equal bytes, eight at a time, the last eight overlapping: names are short, and a call to
+// memcmp costs more than this.
 bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
-  std::size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    std::uint64_t x, y;
-    std::memcpy(&x, a + i, 8);
-    std::memcpy(&y, b + i, 8);
-    if (x != y) return false;
+  auto word = [](const char* p) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;
+  };
+  if (n < 8) {
+    for (std::size_t i = 0; i < n; ++i)
+      if (a[i] != b[i]) return false;
+    return true;
   }
-  for (; i < n; ++i)
-    if (a[i] != b[i]) return false;
-  return true;
+  for (std::size_t i = 0; i + 8 < n; i += 8)
+    if (word(a + i) != word(b + i)) return false;
+  return word(a + n - 8) == word(b + n - 8);
 }
 
 }  // namespace
 
 const member_spec* find_member(object_id in, std::string_view name) noexcept {
-  if (name.size() > longest_name) return nullptr;
+  if (name.empty() || name.size() > longest_name) return nullptr;
   for (std::int8_t i : by_length[static_cast<std::size_t>(in)][name.size()]) {
     if (i < 0) break;
     const member_spec& m = members[static_cast<std::size_t>(i)];
-    if (same_bytes(m.name.data(), name.data(), name.size())) return &m;
+    if (m.name.back() == name.back() && same_bytes(m.name.data(), name.data(), name.size())) return &m;
   }
   return nullptr;
 }
