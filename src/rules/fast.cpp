@@ -77,9 +77,9 @@ bool week_clean(const tape& t, std::size_t array, std::vector<std::string>& days
   for (std::size_t i = t.first(array), end = t.last(array); i < end; i = t.after(i)) {
     std::string_view d;
     if (!string_at(t, i, d)) return false;
-    auto const at = std::find(week_days.begin(), week_days.end(), d);
-    if (at == week_days.end()) return false;
-    unsigned const bit = 1u << (at - week_days.begin());
+    int const day = week_day_of(d);
+    if (day < 0) return false;
+    unsigned const bit = 1u << day;
     if (seen & bit) return false;
     seen |= bit;
     days.emplace_back(d);

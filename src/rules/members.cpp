@@ -61,51 +61,7 @@ std::size_t damerau_levenshtein(std::string_view a, std::string_view b) noexcept
 
 namespace {
 
-// For each object and name length, the members that could match (at most three share one).
-constexpr std::size_t longest_name = 32, same_length = 3;
-using candidates = std::array<std::array<std::int8_t, same_length>, longest_name + 1>;
-constexpr auto by_length = [] {
-  std::array<candidates, 2> t{};
-  for (auto& object : t)
-    for (auto& list : object) list.fill(-1);
-  for (std::size_t i = 0; i < std::size(members); ++i) {
-    auto& list = t[static_cast<std::size_t>(members[i].in)][members[i].name.size()];
-    std::size_t k = 0;
-    while (list[k] != -1) ++k;  // a fourth would not compile (out of bounds in a constant)
-    list[k] = static_cast<std::int8_t>(i);
-  }
-  return t;
-}();
-
-// Equal bytes, eight at a time, the last eight overlapping: names are short, and a call to
-// memcmp costs more than this.
-bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
-  auto word = [](const char* p) {
-    std::uint64_t w;
-    std::memcpy(&w, p, 8);
-    return w;
-  };
-  if (n < 8) {
-    for (std::size_t i = 0; i < n; ++i)
-      if (a[i] != b[i]) return false;
-    return true;
-  }
-  for (std::size_t i = 0; i + 8 < n; i += 8)
-    if (word(a + i) != word(b + i)) return false;
-  return word(a + n - 8) == word(b + n - 8);
-}
-
 }  // namespace
-
-const member_spec* find_member(object_id in, std::string_view name) noexcept {
-  if (name.empty() || name.size() > longest_name) return nullptr;
-  for (std::int8_t i : by_length[static_cast<std::size_t>(in)][name.size()]) {
-    if (i < 0) break;
-    const member_spec& m = members[static_cast<std::size_t>(i)];
-    if (m.name.back() == name.back() && same_bytes(m.name.data(), name.data(), name.size())) return &m;
-  }
-  return nullptr;
-}
 
 const member_spec* find_elsewhere(object_id in, std::string_view name) noexcept {
   for (const auto& m : members)

@@ -17,6 +17,19 @@ inline constexpr std::size_t max_name_chars = 64;
 inline constexpr int min_offset = -12 * 60, max_offset = 14 * 60;  // minutes: UTC-12:00..UTC+14:00
 inline constexpr std::array<std::string_view, 7> week_days = {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"};
 
+/// The index of a week day in week_days, or -1: three letters read as one number.
+inline int week_day_of(std::string_view s) noexcept {
+  if (s.size() != 3) return -1;
+  auto code = [](std::string_view d) {
+    return static_cast<unsigned>(static_cast<unsigned char>(d[0])) << 16 |
+           static_cast<unsigned>(static_cast<unsigned char>(d[1])) << 8 | static_cast<unsigned char>(d[2]);
+  };
+  unsigned const c = code(s);
+  for (std::size_t i = 0; i < week_days.size(); ++i)
+    if (code(week_days[i]) == c) return static_cast<int>(i);
+  return -1;
+}
+
 /// The characters backup_policy_name may hold: ASCII letters, digits, '_' and '-'.
 inline constexpr auto name_chars = [] {
   std::array<bool, 256> t{};
