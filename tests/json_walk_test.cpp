@@ -27,6 +27,7 @@
 #include "json/document.hpp"
 #include "json/locate.hpp"
 #include "json/walker.hpp"
+#include "support.hpp"
 #include "utf8.hpp"
 
 namespace {
@@ -39,6 +40,7 @@ using bpv::json::node;
 using bpv::json::none;
 using bpv::json::walk_limits;
 using bpv::json::walker;
+using bpv::test::cat;
 
 constexpr walk_limits defaults{std::size_t{1} << 20, 64};
 
@@ -384,6 +386,29 @@ TEST(JsonWalk, DuplicatesInWideObjects) {
   }
   EXPECT_EQ(members, 44u);
   EXPECT_EQ(dups, (std::vector<std::string>{"k3=d1", "k39=d2", "k0=d3"}));
+}
+
+TEST(JsonWalk, DuplicatesInObjectsThatOutgrowTheirTable) {
+  // 1,000 members (the table grows several times within one object), walked twice by one
+  // walker: every repeat is found, and nothing of the first walk is taken for a repeat.
+  auto name = [](int k) {
+    std::string n = "m";
+    n += std::to_string(k);
+    return n;
+  };
+  walker w;
+  for (int round = 0; round < 2; ++round) {
+    std::string body = "{";
+    for (int k = 0; k < 1000; ++k) body += cat({"\"", name(k * 7 + round), "\":0,"});
+    body += cat({"\"", name(999 * 7 + round), "\":1,\"", name(round), "\":2,\"fresh\":3}"});
+    document doc;
+    w.walk(body, defaults, doc);
+    ASSERT_FALSE(doc.error.has_value());
+    std::vector<std::string> dups;
+    for (const node& n : children(doc, doc.root()))
+      if (n.duplicate) dups.emplace_back(n.name);
+    EXPECT_EQ(dups, (std::vector<std::string>{name(999 * 7 + round), name(round)})) << "round " << round;
+  }
 }
 
 TEST(JsonWalk, SiblingObjectsDoNotShareNames) {

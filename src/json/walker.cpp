@@ -11,7 +11,7 @@
 #include <charconv>
 #include <cstring>
 #include <string>
-#include <unordered_set>
+#include <functional>
 
 namespace bpv::json {
 
@@ -74,34 +74,72 @@ std::string describe_byte(std::string_view body, std::size_t at) {
   return out;
 }
 
-// Duplicate detection for one object: a short linear list, then a hash set for wide objects,
-// so that many members stay linear overall.
+// Duplicate detection for one object: a short list, then an open-addressing hash table for
+// wide objects, so that many members stay linear overall. Both keep their storage from one
+// object and one request to the next (a table is emptied by a new generation, not by a sweep),
+// so a hostile body with a million members allocates nothing per member.
 class member_names {
  public:
   void clear() noexcept {
     small_.clear();
-    big_.clear();
-    use_big_ = false;
+    used_ = 0;
+    in_table_ = false;
+    if (++generation_ == 0) {  // after 2^32 objects: no slot may look current by accident
+      for (auto& s : slots_) s.generation = 0;
+      generation_ = 1;
+    }
   }
   /// False when the name was seen before.
   bool insert(std::string_view name) {
-    if (!use_big_) {
+    if (!in_table_) {
       if (std::find(small_.begin(), small_.end(), name) != small_.end()) return false;
-      if (small_.size() < kSmall) {
+      if (small_.size() < small_limit) {
         small_.push_back(name);
         return true;
       }
-      big_.insert(small_.begin(), small_.end());
-      use_big_ = true;
+      in_table_ = true;
+      for (std::string_view n : small_) put(n);
     }
-    return big_.insert(name).second;
+    return put(name);
   }
 
  private:
-  static constexpr std::size_t kSmall = 16;
+  static constexpr std::size_t small_limit = 16;
+  struct slot {
+    std::string_view name;
+    std::uint32_t generation = 0;
+  };
+
+  bool put(std::string_view name) {
+    if ((used_ + 1) * 2 > slots_.size()) grow();
+    std::size_t const mask = slots_.size() - 1;
+    for (std::size_t i = std::hash<std::string_view>{}(name) & mask;; i = (i + 1) & mask) {
+      slot& s = slots_[i];
+      if (s.generation != generation_) {
+        s = slot{name, generation_};
+        ++used_;
+        return true;
+      }
+      if (s.name == name) return false;
+    }
+  }
+  void grow() {
+    std::vector<slot> old;
+    old.swap(slots_);
+    slots_.assign(std::max<std::size_t>(64, old.size() * 2), slot{});
+    std::uint32_t const live = generation_;
+    generation_ = 1;  // the new table holds no generation yet: start over
+    for (auto& s : slots_) s.generation = 0;
+    used_ = 0;
+    for (const slot& s : old)
+      if (s.generation == live) put(s.name);
+  }
+
   std::vector<std::string_view> small_;
-  std::unordered_set<std::string_view> big_;
-  bool use_big_ = false;
+  std::vector<slot> slots_;
+  std::size_t used_ = 0;
+  std::uint32_t generation_ = 1;
+  bool in_table_ = false;
 };
 
 // Whether an On-Demand iterator has items left. Its operator!= ignores its argument and asks

@@ -75,16 +75,18 @@ class checker {
     for (const node& m : json::children(doc_, object)) {
       if (m.duplicate || find_member(in, m.name)) continue;
       if (const member_spec* other = find_elsewhere(in, m.name)) {
-        std::string belongs = other->in == object_id::root ? "at the top level of the body" : "inside scheduled_policy";
-        f_.add(rule::member_misplaced, m, m.name_offset,
-               std::string(m.name) + " is ignored here: it belongs " + belongs);
+        f_.add(rule::member_misplaced, m, m.name_offset, [&] {
+          std::string belongs = other->in == object_id::root ? "at the top level of the body" : "inside scheduled_policy";
+          return std::string(m.name) + " is ignored here: it belongs " + belongs;
+        });
       } else if (const member_spec* near = near_miss_of(in, m.name)) {
-        f_.add(rule::member_near_miss, near->code, m, m.name_offset,
-               "unknown member " + quoted(m.name) + ": did you mean " + std::string(near->name) +
-                   "? (as written it would be ignored)");
+        f_.add(rule::member_near_miss, near->code, m, m.name_offset, [&] {
+          return "unknown member " + quoted(m.name) + ": did you mean " + std::string(near->name) +
+                 "? (as written it would be ignored)";
+        });
       } else {
         f_.add(rule::member_unknown, m, m.name_offset,
-               "unknown member " + quoted(m.name) + " is ignored by the service");
+               [&] { return "unknown member " + quoted(m.name) + " is ignored by the service"; });
       }
     }
   }
@@ -93,14 +95,17 @@ class checker {
   void everywhere() {
     for (const node& n : doc_.nodes) {
       if (n.is_member() && n.duplicate)
-        f_.add(rule::member_duplicate, n, n.name_offset,
-               "member " + quoted(n.name) + " appears more than once in its object; parsers disagree on which one counts");
+        f_.add(rule::member_duplicate, n, n.name_offset, [&] {
+          return "member " + quoted(n.name) + " appears more than once in its object; parsers disagree on which one counts";
+        });
       if (n.is_member() && has_angle_bracket(n.name))
-        f_.add(rule::string_angle_brackets, n, n.name_offset,
-               "member name " + quoted(n.name) + " contains '<' or '>', which the request cannot contain");
+        f_.add(rule::string_angle_brackets, n, n.name_offset, [&] {
+          return "member name " + quoted(n.name) + " contains '<' or '>', which the request cannot contain";
+        });
       if (n.kind == kind::string && has_angle_bracket(n.text))
-        f_.add(rule::string_angle_brackets, n, n.offset,
-               "the value " + quoted(n.text) + " contains '<' or '>', which the request cannot contain");
+        f_.add(rule::string_angle_brackets, n, n.offset, [&] {
+          return "the value " + quoted(n.text) + " contains '<' or '>', which the request cannot contain";
+        });
     }
   }
 

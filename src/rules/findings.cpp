@@ -29,6 +29,14 @@ bool findings::before(const entry& a, const entry& b) noexcept {
   return a.seq < b.seq;
 }
 
+bool findings::kept(rule r, std::string_view code, std::optional<std::size_t> offset) const noexcept {
+  const rule_info& ri = info(r);
+  entry const probe{diagnostic{ri.id, ri.severity, code, {}, offset, {}}, json::none, seq_};
+  if (ri.severity == severity::error && (!first_error_ || before(probe, *first_error_))) return true;
+  if (max_kept_ == 0) return false;
+  return kept_.size() < max_kept_ || before(probe, kept_.front());
+}
+
 void findings::push(rule r, std::string_view code, std::string_view path, std::uint32_t node,
                     std::optional<std::size_t> offset, std::string message) {
   const rule_info& ri = info(r);

@@ -9,6 +9,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "bpv/diagnostic.hpp"
@@ -36,6 +38,25 @@ class findings {
     push(r, code, {}, index_of(n), offset, std::move(message));
   }
 
+  /// The same, with the message made only if the finding is kept: for rules a hostile body can
+  /// trigger once per member (unknown names, '<' anywhere, duplicates), so that findings beyond
+  /// the cap cost no message.
+  template <class Make>
+    requires std::is_invocable_r_v<std::string, Make>
+  void add(rule r, const json::node& n, std::optional<std::size_t> offset, Make&& make) {
+    add(r, info(r).code, n, offset, std::forward<Make>(make));
+  }
+  template <class Make>
+    requires std::is_invocable_r_v<std::string, Make>
+  void add(rule r, std::string_view code, const json::node& n, std::optional<std::size_t> offset, Make&& make) {
+    if (kept(r, code, offset)) {
+      push(r, code, {}, index_of(n), offset, make());
+    } else {
+      ++seq_;
+      ++dropped_;
+    }
+  }
+
   /// Moves the kept findings into `out` (cleared first) in report order, with their paths; the
   /// paths stop growing the report once they pass `path_budget` bytes (the first error is
   /// listed whatever its size). Returns how many findings were left out.
@@ -54,6 +75,8 @@ class findings {
   void push(rule r, std::string_view code, std::string_view path, std::uint32_t node,
             std::optional<std::size_t> offset, std::string message);
   static bool before(const entry& a, const entry& b) noexcept;
+  /// Whether a finding of rule `r` at `offset` would be kept now (or be the first error).
+  bool kept(rule r, std::string_view code, std::optional<std::size_t> offset) const noexcept;
 
   const json::document* doc_;
   std::size_t max_kept_;

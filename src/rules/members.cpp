@@ -61,6 +61,18 @@ std::size_t damerau_levenshtein(std::string_view a, std::string_view b) noexcept
 
 namespace {
 
+// A lower bound of the distance, far cheaper: every edit adds, removes or changes one letter
+// (a transposition none), so the letters one name has and the other lacks bound it from below.
+// Many unknown members cost a count each, not a table of distances.
+std::size_t bag_distance(std::string_view a, std::string_view b) noexcept {
+  std::array<int, 128> count{};
+  for (char c : a) ++count[static_cast<unsigned char>(c) & 127];
+  for (char c : b) --count[static_cast<unsigned char>(c) & 127];
+  std::size_t more = 0, fewer = 0;
+  for (int k : count) (k > 0 ? more : fewer) += static_cast<std::size_t>(k > 0 ? k : -k);
+  return std::max(more, fewer);
+}
+
 }  // namespace
 
 const member_spec* find_elsewhere(object_id in, std::string_view name) noexcept {
@@ -80,7 +92,7 @@ const member_spec* near_miss_of(object_id in, std::string_view name) noexcept {
     if (m.in != in) continue;
     normalize(m.name, mbuf, mlen);
     std::string_view const candidate(mbuf.data(), mlen);
-    if ((n.size() > mlen ? n.size() - mlen : mlen - n.size()) > 2) continue;
+    if ((n.size() > mlen ? n.size() - mlen : mlen - n.size()) > 2 || bag_distance(n, candidate) > 2) continue;
     std::size_t d = damerau_levenshtein(n, candidate);
     if (d < best_distance) {
       best = &m;
