@@ -73,20 +73,11 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
   out.effective.reset();
   out.omitted = 0;
   set_policy_id(out, ctx.policy_id);
-  engine::findings f(&m.doc, m.opts.limits.max_diagnostics);
 
-  // The URI comes before the body: its finding is listed first among those without an offset.
-  if (ctx.policy_id && ctx.policy_id->empty())
-    f.add(engine::rule::request_policy_id_empty, "", std::nullopt,
-          "the policy ID in the URI is empty: PUT /v2/{project_id}/backuppolicy/{policy_id} needs one");
-
-  std::optional<engine::request> req;
   // A body beyond the size limit is refused by the walk even when blank: the command line
   // reads no further than the limit, and a cut body must not pass for a blank one.
-  if (body.size() <= m.opts.limits.max_body_bytes && json::is_blank(body)) {
-    m.doc.clear();
-    f.add(engine::rule::body_empty, "", std::nullopt, "the request body is empty: send a JSON object with the members to change");
-  } else {
+  bool const blank = body.size() <= m.opts.limits.max_body_bytes && json::is_blank(body);
+  if (!blank) {
     std::optional<json::tape> const tape =
         m.walker.parse(body, json::walk_limits{m.opts.limits.max_body_bytes, m.opts.limits.max_depth});
     // Most requests are clean: for them, no document, no findings, no report to sort.
@@ -99,6 +90,19 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
       }
       out.effective.reset();
     }
+  }
+
+  engine::findings f(&m.doc, m.opts.limits.max_diagnostics);
+  // The URI comes before the body: its finding is listed first among those without an offset.
+  if (ctx.policy_id && ctx.policy_id->empty())
+    f.add(engine::rule::request_policy_id_empty, "", std::nullopt,
+          "the policy ID in the URI is empty: PUT /v2/{project_id}/backuppolicy/{policy_id} needs one");
+
+  std::optional<engine::request> req;
+  if (blank) {
+    m.doc.clear();
+    f.add(engine::rule::body_empty, "", std::nullopt, "the request body is empty: send a JSON object with the members to change");
+  } else {
     m.walker.build(m.doc);
     if (m.doc.error) {
       f.add(rule_for(m.doc.error->why), "", m.doc.error->offset, m.doc.error->message);

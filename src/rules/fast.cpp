@@ -96,7 +96,7 @@ bool one_of(const tape& t, std::size_t i, std::string_view a, std::string_view b
 bool fast_accept(const tape& t, const context& ctx, std::size_t max_depth, scratch& sc, policy& p) {
   if (ctx.policy_id && ctx.policy_id->empty()) return false;
   enum { name, sched, zone };
-  std::array<std::size_t, 3> top{};
+  std::array<std::size_t, 3> top;  // only the slots `have` marks are read
   unsigned have = 0;
   if (!t.is_object(tape::root_value) || !bind(t, tape::root_value, object_id::root, top, have) || have == 0) return false;
 
@@ -114,7 +114,7 @@ bool fast_accept(const tape& t, const context& ctx, std::size_t max_depth, scrat
 
   if (max_depth < 2 || !t.is_object(top[sched])) return false;
   enum { start, freq, week, num, day, remain, status };
-  std::array<std::size_t, 7> sp{};
+  std::array<std::size_t, 7> sp;  // only the slots `in` marks are read
   unsigned in = 0;
   if (!bind(t, top[sched], object_id::scheduled_policy, sp, in)) return false;
   auto has = [&](int m) { return (in & (1u << m)) != 0; };

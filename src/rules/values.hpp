@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -49,7 +50,7 @@ enum class schedule_break : unsigned char { duplicate, unordered, crossing };
 /// `on` returns false.
 template <class On>
 void schedule_of(const std::vector<grammar::clock_time>& times, int offset, On&& on) {
-  std::array<bool, 24> seen{};
+  std::uint32_t seen = 0;  // a bit per hour
   bool unordered_seen = false;
   int prev_local = -1;
   std::size_t prev = 0, crossing = 0;
@@ -60,11 +61,12 @@ void schedule_of(const std::vector<grammar::clock_time>& times, int offset, On&&
     int const day = time::utc_day_of_local(local, offset);
     if (i == 0) first_day = day;
     if (crossing == 0 && day != first_day) crossing = i;
-    if (seen[t.hour]) {
+    std::uint32_t const bit = std::uint32_t{1} << t.hour;  // hours are 00..23 here
+    if (seen & bit) {
       if (!on(schedule_break::duplicate, i, std::size_t{0})) return;
       continue;
     }
-    seen[t.hour] = true;
+    seen |= bit;
     if (prev_local >= 0 && local <= prev_local && !unordered_seen) {
       unordered_seen = true;
       if (!on(schedule_break::unordered, i, prev)) return;
