@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "bpv/export.h"
+
 namespace bpv {
 
 struct scheduled_policy {
@@ -30,6 +32,6 @@ struct policy {
 };
 
 /// The policy as compact JSON, members in the API's order.
-[[nodiscard]] std::string to_json(const policy& p);
+[[nodiscard]] BPV_API std::string to_json(const policy& p);
 
 }  // namespace bpv

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "bpv/diagnostic.hpp"
+#include "bpv/export.h"
 
 namespace bpv {
 
@@ -17,9 +18,9 @@ struct rule_info {
 };
 
 /// All rules, in a fixed order.
-std::span<const rule_info> rules() noexcept;
+BPV_API std::span<const rule_info> rules() noexcept;
 
 /// The rule with this ID, or nullptr.
-[[nodiscard]] const rule_info* find_rule(std::string_view id) noexcept;
+[[nodiscard]] BPV_API const rule_info* find_rule(std::string_view id) noexcept;
 
 }  // namespace bpv

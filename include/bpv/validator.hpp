@@ -6,6 +6,7 @@
 #include <optional>
 #include <string_view>
 
+#include "bpv/export.h"
 #include "bpv/report.hpp"
 
 namespace bpv {
@@ -41,7 +42,7 @@ struct context {
 /// Reusable: owns the JSON parser and buffers, so keep one per thread and reuse it.
 /// Validating never throws on any input; the only exception it can raise is std::bad_alloc.
 /// A moved-from validator may only be destroyed or assigned to.
-class validator {
+class BPV_API validator {
  public:
   explicit validator(options opts = {});
   ~validator();
