@@ -2,26 +2,36 @@
 #include "bpv/validator.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "json/walker.hpp"
 #include "rules/findings.hpp"
 #include "rules/request.hpp"
+#include "rules/rule_set.hpp"
 
 namespace bpv {
 
 struct validator::impl {
   options opts;
+  engine::rule_set rules;  // compiled from opts, whose custom rules it points to
   json::walker walker;
   json::document doc;
   engine::scratch scratch;
+  engine::custom_scratch custom;
 };
 
-validator::validator(options opts) : impl_(std::make_unique<impl>()) { impl_->opts = opts; }
+validator::validator(options opts) : impl_(std::make_unique<impl>()) {
+  impl_->opts = std::move(opts);
+  if (auto p = engine::rule_set::compile(impl_->opts, impl_->rules); p.kind != engine::rule_set::problem_kind::none)
+    throw std::invalid_argument(p.message);
+}
 validator::~validator() = default;
 validator::validator(validator&&) noexcept = default;
 validator& validator::operator=(validator&&) noexcept = default;
 
 const options& validator::config() const noexcept { return impl_->opts; }
+
+std::span<const rule_info> validator::rules() const noexcept { return impl_->rules.table(); }
 
 report validator::validate(std::string_view body, const context& ctx) {
   report r;
@@ -53,7 +63,7 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
   out.effective.reset();
   out.omitted = 0;
   out.policy_id = std::move(policy_id);
-  engine::findings f(&m.doc, m.opts.limits.max_diagnostics);
+  engine::findings f(&m.doc, m.opts.limits.max_diagnostics, &m.rules);
 
   // The URI comes before the body: its finding is listed first among those without an offset.
   if (ctx.policy_id && ctx.policy_id->empty())
@@ -72,7 +82,8 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
       f.add(rule_for(m.doc.error->why), "", m.doc.error->offset, m.doc.error->message);
     } else {
       req = engine::bind(m.doc);
-      engine::check(m.doc, *req, ctx, m.scratch, f);
+      engine::check(m.doc, *req, ctx, m.rules, m.scratch, f);
+      if (!m.rules.custom().empty()) engine::run_custom(m.doc, *req, body, ctx, m.rules, m.custom, f);
     }
   }
 

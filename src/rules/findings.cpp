@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "escape.hpp"
+#include "rules/rule_set.hpp"
 #include "utf8.hpp"
 
 namespace bpv::engine {
@@ -32,7 +33,17 @@ bool findings::before(const entry& a, const entry& b) noexcept {
 void findings::push(rule r, std::string_view code, std::string_view path, std::uint32_t node,
                     std::optional<std::size_t> offset, std::string message) {
   const rule_info& ri = info(r);
-  entry e{diagnostic{ri.id, ri.severity, code, std::string(path), offset, std::move(message)}, node, seq_++};
+  severity sev = ri.severity;
+  if (rules_ && !rules_->apply(r, sev, code)) return;
+  keep(entry{diagnostic{ri.id, sev, code, std::string(path), offset, std::move(message)}, node, seq_++});
+}
+
+void findings::add(std::string_view id, severity sev, std::string_view code, std::string_view path,
+                   std::optional<std::size_t> offset, std::string message) {
+  keep(entry{diagnostic{id, sev, code, std::string(path), offset, std::move(message)}, json::none, seq_++});
+}
+
+void findings::keep(entry e) {
   if (e.d.severity == severity::error && (!first_error_ || before(e, *first_error_))) first_error_ = e;
   if (max_kept_ == 0) {
     ++dropped_;

@@ -36,9 +36,6 @@ struct scratch {
   std::vector<grammar::clock_time> times;
 };
 
-/// Runs every rule over a walked body, into `out`.
-void check(const json::document& doc, const request& req, const context& ctx, scratch& s, findings& out);
-
 /// The policy the service would store, for a request without errors: members of the API only,
 /// precedence applied, rentention_day rounded down.
 policy effective_of(const json::document& doc, const request& req);
