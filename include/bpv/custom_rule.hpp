@@ -24,7 +24,7 @@ enum class value_kind : unsigned char { object, array, string, number, boolean, 
 
 /// A value of the request as the body has it (for a member, its first occurrence), with its
 /// place. The views live for the duration of the custom rule's call.
-struct field {
+struct field_view {
   std::string_view path;         ///< RFC 6901 JSON Pointer, e.g. "/scheduled_policy/rentention_day"
   value_kind kind = value_kind::null;
   std::string_view text;         ///< a string unescaped; a number, true, false or null as written; "" for containers
@@ -45,18 +45,18 @@ struct field {
 struct request_view {
   std::string_view body;
   const bpv::context* context = nullptr;
-  const field* backup_policy_name = nullptr;
-  const field* scheduled_policy = nullptr;
-  const field* time_zone = nullptr;
-  const field* start_time = nullptr;
-  const field* frequency = nullptr;
-  const field* week_frequency = nullptr;
-  const field* rentention_num = nullptr;
-  const field* rentention_day = nullptr;
-  const field* remain_first_backup_of_curMonth = nullptr;
-  const field* status = nullptr;
+  const field_view* backup_policy_name = nullptr;
+  const field_view* scheduled_policy = nullptr;
+  const field_view* time_zone = nullptr;
+  const field_view* start_time = nullptr;
+  const field_view* frequency = nullptr;
+  const field_view* week_frequency = nullptr;
+  const field_view* rentention_num = nullptr;
+  const field_view* rentention_day = nullptr;
+  const field_view* remain_first_backup_of_curMonth = nullptr;
+  const field_view* status = nullptr;
   /// The items of week_frequency, when it is an array.
-  std::span<const field> week_frequency_items;
+  std::span<const field_view> week_frequency_items;
   /// The built-in rules found an error (as configured: after the profile and overrides).
   bool has_errors = false;
 };
@@ -67,9 +67,9 @@ struct request_view {
 class BPV_API finding_sink {
  public:
   /// A finding at a field's value.
-  void add(const field& at, std::string message) { emit(at.path, at.offset, std::move(message)); }
+  void add(const field_view& at, std::string message) { emit(at.path, at.offset, std::move(message)); }
   /// A finding at a field, at a byte of your choosing (e.g. a character inside a string).
-  void add(const field& at, std::size_t offset, std::string message) { emit(at.path, offset, std::move(message)); }
+  void add(const field_view& at, std::size_t offset, std::string message) { emit(at.path, offset, std::move(message)); }
   /// A finding at any JSON Pointer ("" = the whole body) and offset (nullopt: no place).
   void add(std::string_view path, std::optional<std::size_t> offset, std::string message) {
     emit(path, offset, std::move(message));

@@ -9,12 +9,12 @@
 
 namespace bpv {
 
-std::optional<std::int64_t> field::integer() const noexcept {
+std::optional<std::int64_t> field_view::integer() const noexcept {
   if (kind != value_kind::number) return std::nullopt;
   return engine::integer_literal(text);
 }
 
-std::optional<std::int64_t> field::floor() const noexcept {
+std::optional<std::int64_t> field_view::floor() const noexcept {
   if (kind != value_kind::number) return std::nullopt;
   return engine::floor_of(text);
 }
@@ -26,7 +26,7 @@ static_assert(static_cast<int>(value_kind::null) == static_cast<int>(json::kind:
                   static_cast<int>(value_kind::object) == static_cast<int>(json::kind::object),
               "value_kind mirrors json::kind");
 
-field field_of(const json::node& n, std::string_view path) {
+field_view field_of(const json::node& n, std::string_view path) {
   bool const container = n.kind == json::kind::object || n.kind == json::kind::array;
   return {path, static_cast<value_kind>(n.kind), container ? std::string_view{} : n.text, n.offset,
           n.is_member() ? n.name_offset : n.offset};
@@ -57,7 +57,7 @@ void run_custom(const json::document& doc, const request& req, std::string_view 
   struct member {
     const json::node* node;
     std::string_view path;
-    const field* request_view::*slot;
+    const field_view* request_view::*slot;
   };
   const member members[] = {
       {req.backup_policy_name, "/backup_policy_name", &request_view::backup_policy_name},
@@ -98,7 +98,7 @@ void run_custom(const json::document& doc, const request& req, std::string_view 
   std::size_t k = 0;
   for (const member& m : members)
     if (m.node) view.*m.slot = &s.fields[k++];
-  view.week_frequency_items = std::span<const field>(s.fields).subspan(first_item);
+  view.week_frequency_items = std::span<const field_view>(s.fields).subspan(first_item);
   view.has_errors = out.has_error();
 
   for (const custom_state& c : rules.custom()) {

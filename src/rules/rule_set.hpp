@@ -80,7 +80,7 @@ void check(const json::document& doc, const request& req, const context& ctx, co
 
 /// What custom rules are shown, reused from one request to the next.
 struct custom_scratch {
-  std::vector<field> fields;  ///< the members of the API, then week_frequency's items
+  std::vector<field_view> fields;  ///< the members of the API, then week_frequency's items
   std::string item_paths;     ///< the items' JSON Pointers, back to back
 };
 
