@@ -2,31 +2,41 @@
 #include "bpv/validator.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "json/walker.hpp"
 #include "internal_access.hpp"
 #include "rules/fast.hpp"
 #include "rules/findings.hpp"
 #include "rules/request.hpp"
+#include "rules/rule_set.hpp"
 
 namespace bpv {
 
 struct validator::impl {
   options opts;
+  engine::rule_set rules;  // compiled from opts, whose custom rules it points to
   json::walker walker;
   json::document doc;
   engine::scratch scratch;
+  engine::custom_scratch custom;
   bool fast_path = true;  // see rules/fast.hpp
 };
 
 void internal_access::use_fast_path(validator& v, bool on) noexcept { v.impl_->fast_path = on; }
 
-validator::validator(options opts) : impl_(std::make_unique<impl>()) { impl_->opts = opts; }
+validator::validator(options opts) : impl_(std::make_unique<impl>()) {
+  impl_->opts = std::move(opts);
+  if (auto p = engine::rule_set::compile(impl_->opts, impl_->rules); p.kind != engine::rule_set::problem_kind::none)
+    throw std::invalid_argument(p.message);
+}
 validator::~validator() = default;
 validator::validator(validator&&) noexcept = default;
 validator& validator::operator=(validator&&) noexcept = default;
 
 const options& validator::config() const noexcept { return impl_->opts; }
+
+std::span<const rule_info> validator::rules() const noexcept { return impl_->rules.table(); }
 
 report validator::validate(std::string_view body, const context& ctx) {
   report r;
@@ -80,8 +90,10 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
   if (!blank) {
     std::optional<json::tape> const tape =
         m.walker.parse(body, json::walk_limits{m.opts.limits.max_body_bytes, m.opts.limits.max_depth});
-    // Most requests are clean: for them, no document, no findings, no report to sort.
-    if (tape && m.fast_path) {
+    // Most requests are clean: for them, no document, no findings, no report to sort. A request
+    // clean under the page's rules is clean under any profile and overrides; custom rules
+    // must see every request.
+    if (tape && m.fast_path && m.rules.custom().empty()) {
       if (engine::fast_accept(*tape, ctx, m.opts.limits.max_depth, m.scratch, out.effective.emplace())) {
         out.diagnostics.clear();
         out.valid = true;
@@ -92,7 +104,7 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
     }
   }
 
-  engine::findings f(&m.doc, m.opts.limits.max_diagnostics);
+  engine::findings f(&m.doc, m.opts.limits.max_diagnostics, &m.rules);
   // The URI comes before the body: its finding is listed first among those without an offset.
   if (ctx.policy_id && ctx.policy_id->empty())
     f.add(engine::rule::request_policy_id_empty, "", std::nullopt,
@@ -108,7 +120,8 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
       f.add(rule_for(m.doc.error->why), "", m.doc.error->offset, m.doc.error->message);
     } else {
       req = engine::bind(m.doc);
-      engine::check(m.doc, *req, ctx, m.scratch, f);
+      engine::check(m.doc, *req, ctx, m.rules, m.scratch, f);
+      if (!m.rules.custom().empty()) engine::run_custom(m.doc, *req, body, ctx, m.rules, m.custom, f);
     }
   }
 

@@ -867,6 +867,61 @@ TEST_F(Cli, RulesListsEveryRule) {
   }
 }
 
+// --profile and --rule (README "Profiles and rules").
+TEST_F(Cli, ProfileLenientAcceptsStatusAlone) {
+  std::string const body = R"({"scheduled_policy":{"status":"OFF"}})";
+  jv m = validate_json(body);
+  EXPECT_EQ(first_error_code(m), "AutoBackup.0106") << summary(m);
+  jv l = validate_json(body, {"--profile", "lenient"});
+  EXPECT_TRUE(is_valid(l)) << summary(l);
+  jv l2 = validate_json(body, {"--profile=lenient"});
+  EXPECT_TRUE(is_valid(l2)) << summary(l2);
+  jv back = validate_json(body, {"--profile", "lenient", "--profile", "modify"});
+  EXPECT_FALSE(is_valid(back)) << "the last --profile wins";
+}
+
+TEST_F(Cli, RuleOverridesChangeSeverities) {
+  std::string const body = R"({"time_zone":"UTC+08:00","note":1})";
+  jv plain = validate_json(body);
+  EXPECT_TRUE(is_valid(plain));
+  jv raised = validate_json(body, {"--rule", "member.unknown=error"});
+  EXPECT_EQ(first_error_code(raised), "AutoBackup.0008") << summary(raised);
+  jv off = validate_json(body, {"--rule=member.unknown=off"});
+  EXPECT_TRUE(diags_of(off).empty()) << summary(off);
+  jv lowered = validate_json(invalid_body, {"--rule", "status.value=warning"});
+  EXPECT_TRUE(is_valid(lowered)) << summary(lowered);
+  ASSERT_EQ(diags_of(lowered).size(), 1u);
+}
+
+TEST_F(Cli, BadProfilesAndRulesAreUsageErrors) {
+  std::string const path = file("body.json", valid_body);
+  for (std::vector<std::string> args :
+       {std::vector<std::string>{"validate", "--profile", "strict", path}, {"validate", "--profile"},
+        {"validate", "--rule", "member.unknown", path}, {"validate", "--rule", "member.unknown=loud", path},
+        {"validate", "--rule", "no.such_rule=off", path}, {"validate", "--rule", "frequency.type=off", path},
+        {"rules", "--rule", "no.such_rule=off"}, {"rules", "--profile", "x"}}) {
+    run_result r = run_bpv(args);
+    std::string joined;
+    for (const auto& a : args) joined += a + " ";
+    expect_usage_error(r, joined);
+    EXPECT_TRUE(r.out.empty()) << joined << ": nothing is validated: " << r.out;
+  }
+  run_result r = run_bpv({"validate", "--rule", "no.such_rule=off", path});
+  EXPECT_NE(r.err.find("no.such_rule"), std::string::npos) << "the message names the ID: " << r.err;
+}
+
+TEST_F(Cli, RulesShowsTheConfiguredTable) {
+  run_result r = run_bpv({"rules", "--format", "json", "--profile", "lenient", "--rule", "frequency.range=off", "--rule",
+                          "member.unknown=error"});
+  ASSERT_TRUE(r.exited) << r.describe();
+  EXPECT_EQ(r.exit_code, 0) << r.describe();
+  auto lines = split_lines(r.out);
+  EXPECT_EQ(lines.size(), bpv::rules().size() - 1) << r.out;
+  EXPECT_EQ(r.out.find("\"frequency.range\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(R"({"rule":"member.unknown","severity":"error","code":"AutoBackup.0008"})"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(R"({"rule":"member.near_miss","severity":"warning","code":null})"), std::string::npos) << r.out;
+}
+
 TEST_F(Cli, MaxBodyBytesChangesTheLimit) {
   std::string const body = read_file(example_path);
   ASSERT_GT(body.size(), 100u);

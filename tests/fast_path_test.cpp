@@ -131,7 +131,7 @@ struct setting {
 };
 
 std::vector<setting> settings() {
-  std::vector<setting> s(6);
+  std::vector<setting> s(8);
   s[0].name = "no context";
   s[1].name = "policy id";
   s[1].ctx.policy_id = "af8a20b0-117d-4fc3-ae53-aa3968a4f870";
@@ -143,6 +143,11 @@ std::vector<setting> settings() {
   s[4].opts.limits.max_depth = 2;
   s[5].name = "max depth 1";
   s[5].opts.limits.max_depth = 1;
+  // A request clean under the page's rules is clean under any profile and overrides.
+  s[6].name = "lenient profile";
+  s[6].opts.profile = bpv::profile::lenient;
+  s[7].name = "overrides";
+  s[7].opts.overrides = {{"member.unknown", bpv::rule_level::error}, {"week_frequency.ignored", bpv::rule_level::off}};
   return s;
 }
 

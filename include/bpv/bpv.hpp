@@ -1,6 +1,7 @@
 // bpv: reference validator for the Volume Backup Service call "Modifying a Backup Policy".
 #pragma once
 
+#include "bpv/custom_rule.hpp"
 #include "bpv/diagnostic.hpp"
 #include "bpv/field.hpp"
 #include "bpv/policy.hpp"

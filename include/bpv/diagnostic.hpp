@@ -6,12 +6,14 @@
 #include <string>
 #include <string_view>
 
+#include "bpv/export.h"
+
 namespace bpv {
 
 enum class severity : unsigned char { error, warning, info };
 
 /// "error", "warning" or "info".
-std::string_view to_string(severity s) noexcept;
+BPV_API std::string_view to_string(severity s) noexcept;
 
 struct diagnostic {
   std::string_view rule;              ///< stable rule ID, e.g. "start_time.full_hour" (static storage)

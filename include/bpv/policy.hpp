@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "bpv/export.h"
 #include "bpv/field.hpp"
 
 namespace bpv {
@@ -47,6 +48,6 @@ struct policy {
 };
 
 /// The policy as compact JSON, members in the API's order.
-[[nodiscard]] std::string to_json(const policy& p);
+[[nodiscard]] BPV_API std::string to_json(const policy& p);
 
 }  // namespace bpv

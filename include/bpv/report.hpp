@@ -8,11 +8,12 @@
 #include <vector>
 
 #include "bpv/diagnostic.hpp"
+#include "bpv/export.h"
 #include "bpv/policy.hpp"
 
 namespace bpv {
 
-struct report {
+struct BPV_API report {
   /// True exactly when no diagnostic is an error.
   bool valid = false;
   /// 200 when valid, 400 when not (the modify page answers every body error with 400).
@@ -32,14 +33,14 @@ struct report {
 };
 
 /// The service-shaped response body: {"backup_policy_id": ...} or {"error": {"code", "message"}}.
-[[nodiscard]] std::string response_json(const report& r);
+[[nodiscard]] BPV_API std::string response_json(const report& r);
 
 /// One line of the JSON report of ../shared/contract/cli.md (no trailing newline). When
 /// findings were left out, an "omitted" member counts them.
-[[nodiscard]] std::string to_json(const report& r, std::string_view source);
+[[nodiscard]] BPV_API std::string to_json(const report& r, std::string_view source);
 
 /// The report for people: each finding with path, code, rule and message, and the input line
 /// with a caret under the offset. `input` is the body the report was made from.
-[[nodiscard]] std::string to_text(const report& r, std::string_view input, std::string_view source);
+[[nodiscard]] BPV_API std::string to_text(const report& r, std::string_view input, std::string_view source);
 
 }  // namespace bpv

@@ -4,9 +4,15 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
+#include "bpv/custom_rule.hpp"
+#include "bpv/export.h"
 #include "bpv/report.hpp"
+#include "bpv/rules.hpp"
 
 namespace bpv {
 
@@ -24,9 +30,22 @@ struct limits {
   std::size_t max_diagnostics = 100;
 };
 
+/// Strict defaults: the modify profile, every rule as the table has it, no custom rules.
+/// Options are plain values: one set may be shared (read-only) by validators on many threads.
 struct options {
   bpv::limits limits{};
+  /// The reading of the API page (README "Profiles and rules").
+  bpv::profile profile = profile::modify;
+  /// Applied in order after the profile; a later override of the same ID wins.
+  std::vector<rule_override> overrides;
+  /// Run after the built-in rules, in this order.
+  std::vector<custom_rule> custom_rules;
 };
+
+/// What is wrong with `opts`, or "" when a validator can be made from them: an unknown profile,
+/// an override of an unknown rule ID (`bpv rules` lists them) or of a rule that stays an error,
+/// a custom rule with a bad or taken ID, a missing check, or an error without a code.
+[[nodiscard]] BPV_API std::string options_problem(const options& opts);
 
 /// What the URI and the caller know about the request. The views must outlive the call to
 /// validate() (they are copied into the report where needed).
@@ -40,11 +59,15 @@ struct context {
   bool target_is_default = false;
 };
 
-/// Reusable: owns the JSON parser and buffers, so keep one per thread and reuse it.
-/// Validating never throws on any input; the only exception it can raise is std::bad_alloc.
-/// A moved-from validator may only be destroyed or assigned to.
-class validator {
+/// Reusable: owns the JSON parser and buffers, so keep one per thread and reuse it (a validator
+/// is not for two threads at once; several validators may run at once, made from the same
+/// options). Validating never throws on any input; the only exceptions it can raise are
+/// std::bad_alloc and what a custom rule throws. A moved-from validator may only be destroyed
+/// or assigned to.
+class BPV_API validator {
  public:
+  /// Compiles the options' rule set. Throws std::invalid_argument with options_problem(opts)
+  /// when they are not usable.
   explicit validator(options opts = {});
   ~validator();
   validator(validator&&) noexcept;
@@ -58,6 +81,10 @@ class validator {
   void validate(std::string_view body, const context& ctx, report& out);
 
   [[nodiscard]] const options& config() const noexcept;
+
+  /// The rules as these options have them: built-in rules that are on, with their severity
+  /// and code after the profile and overrides, then the custom rules that are on.
+  [[nodiscard]] std::span<const rule_info> rules() const noexcept;
 
  private:
   friend struct internal_access;

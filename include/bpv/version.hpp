@@ -1,10 +1,7 @@
-// bpv: the version, in one place. CMake reads it from here.
+// bpv: the version. The numbers are in version.h (C and C++), which CMake reads.
 #pragma once
 
-#define BPV_VERSION_MAJOR 0
-#define BPV_VERSION_MINOR 1
-#define BPV_VERSION_PATCH 0
-#define BPV_VERSION_STRING "0.1.0"
+#include "bpv/version.h"
 
 namespace bpv {
 /// The library's version, "MAJOR.MINOR.PATCH".

@@ -22,7 +22,7 @@ constexpr int exit_valid = 0, exit_invalid = 1, exit_usage = 2;
 
 const char* const usage_text =
     "usage: bpv validate [options] [FILE ...]\n"
-    "       bpv rules [--format text|json]\n"
+    "       bpv rules [--format text|json] [--profile NAME] [--rule ID=LEVEL ...]\n"
     "       bpv --help | --version\n"
     "\n"
     "Validates each FILE (standard input when FILE is '-' or absent) as the body of\n"
@@ -36,6 +36,10 @@ const char* const usage_text =
     "  --max-body-bytes N     refuse bodies larger than N bytes (default 1048576)\n"
     "  --max-depth N          refuse nesting deeper than N levels, the root object being 1 (default 64)\n"
     "  --max-diagnostics N    list at most N findings per input, the first error always (default 100)\n"
+    "  --profile NAME         modify (default: the Modify page as decisions.md reads it) or lenient\n"
+    "                         (status alone in scheduled_policy is enough; near misses are warnings)\n"
+    "  --rule ID=LEVEL        turn a rule off, or change its severity: off, error, warning or info\n"
+    "                         (repeatable; 'bpv rules' lists the IDs; 'bpv rules' takes both options too)\n"
     "  -h, --help             this text\n"
     "\n"
     "exit status: 0 every input valid; 1 at least one invalid; 2 usage or I/O error (2 wins over 1)\n";
@@ -50,7 +54,7 @@ struct cli_options {
   bool help = false;
   std::optional<std::string> project_id, policy_id;
   bool default_policy = false;
-  bpv::limits limits{};
+  bpv::options options{};
   std::vector<std::string> files;
 };
 
@@ -113,16 +117,27 @@ std::string parse_args(int argc, char** argv, int first, cli_options& o) {
       if (!value(v)) return std::string(name) + " needs a value";
       std::size_t n = 0;
       if (!parse_size(v, n) || n == 0) return std::string(name) + " must be a positive whole number, not '" + std::string(v) + "'";
-      (name == "--max-depth" ? o.limits.max_depth : o.limits.max_body_bytes) = n;
+      (name == "--max-depth" ? o.options.limits.max_depth : o.options.limits.max_body_bytes) = n;
     } else if (name == "--max-diagnostics") {
       if (!value(v)) return std::string(name) + " needs a value";
-      if (!parse_size(v, o.limits.max_diagnostics))
+      if (!parse_size(v, o.options.limits.max_diagnostics))
         return std::string(name) + " must be a whole number, not '" + std::string(v) + "'";
+    } else if (name == "--profile") {
+      if (!value(v)) return "--profile needs a value: modify or lenient";
+      auto p = bpv::find_profile(v);
+      if (!p) return "--profile must be modify or lenient, not '" + std::string(v) + "'";
+      o.options.profile = *p;
+    } else if (name == "--rule") {
+      if (!value(v)) return "--rule needs a value: ID=off|error|warning|info";
+      auto const eq = v.rfind('=');
+      auto const level = eq == std::string_view::npos ? std::nullopt : bpv::find_rule_level(v.substr(eq + 1));
+      if (!level) return "--rule must be ID=off|error|warning|info, not '" + std::string(v) + "'";
+      o.options.overrides.push_back({std::string(v.substr(0, eq)), *level});
     } else {
       return "unknown option '" + std::string(arg) + "'";
     }
   }
-  return "";
+  return bpv::options_problem(o.options);
 }
 
 // Reads at most `limit` + 1 bytes: enough to know a body is too large, without reading an
@@ -161,7 +176,7 @@ int run_validate(int argc, char** argv) {
   }
   if (o.files.empty()) o.files.emplace_back("-");
 
-  bpv::validator v(bpv::options{o.limits});
+  bpv::validator v(o.options);
   bpv::context ctx;
   if (o.project_id) ctx.project_id = *o.project_id;
   if (o.policy_id) ctx.policy_id = *o.policy_id;
@@ -172,7 +187,7 @@ int run_validate(int argc, char** argv) {
   std::string body, error;
   bool first = true;
   for (const auto& file : o.files) {
-    if (!read_input(file, o.limits.max_body_bytes, body, error)) {
+    if (!read_input(file, o.options.limits.max_body_bytes, body, error)) {
       std::cerr << "bpv: cannot read " << (file == "-" ? "standard input" : "'" + file + "'") << ": " << error << "\n";
       status = exit_usage;
       continue;
@@ -204,7 +219,8 @@ int run_rules(int argc, char** argv) {
   }
   if (!o.files.empty()) return usage_error("'bpv rules' takes no files");
   // Rule IDs, severities and codes are plain ASCII words: no escaping is needed below.
-  for (const auto& r : bpv::rules()) {
+  bpv::validator v(o.options);
+  for (const auto& r : v.rules()) {
     if (o.json) {
       std::string code = r.code.empty() ? "null" : "\"" + std::string(r.code) + "\"";
       std::cout << "{\"rule\":\"" << r.id << "\",\"severity\":\"" << bpv::to_string(r.severity) << "\",\"code\":" << code

@@ -10,6 +10,7 @@
 #include "rules/members.hpp"
 #include "rules/numbers.hpp"
 #include "rules/request.hpp"
+#include "rules/rule_set.hpp"
 #include "rules/values.hpp"
 #include "time/clock.hpp"
 #include "escape.hpp"
@@ -51,8 +52,9 @@ std::string describe_char(std::string_view s, std::size_t i) {
 
 class checker {
  public:
-  checker(const json::document& doc, const request& req, const context& ctx, scratch& s, findings& out)
-      : doc_(doc), req_(req), ctx_(ctx), scratch_(s), f_(out) {}
+  checker(const json::document& doc, const request& req, const context& ctx, const rule_set& rules, scratch& s,
+          findings& out)
+      : doc_(doc), req_(req), ctx_(ctx), rules_(rules), scratch_(s), f_(out) {}
 
   void run() {
     const node& root = doc_.root();
@@ -164,7 +166,7 @@ class checker {
   void scheduled_policy(const node& sp, std::optional<int> offset) {
     if (sp.kind != kind::object)
       return wrong_type(rule::scheduled_policy_type, sp, "scheduled_policy", "an object");
-    if (!req_.frequency && !req_.week_frequency)
+    if (!req_.frequency && !req_.week_frequency && !(rules_.status_alone_is_enough() && status_alone()))
       f_.add(rule::scheduled_policy_interval_required, sp, sp.offset,
              "scheduled_policy must contain frequency (every N days) or week_frequency (days of the week)");
     if (req_.start_time) start_time(*req_.start_time, offset);
@@ -183,6 +185,12 @@ class checker {
       one_of(*req_.remain_first_backup_of_curMonth, "remain_first_backup_of_curMonth", rule::remain_first_type,
              rule::remain_first_value, {"Y", "N"});
     if (req_.status) one_of(*req_.status, "status", rule::status_type, rule::status_value, {"ON", "OFF"});
+  }
+
+  // status is scheduled_policy's only member of the API (lenient: enabling or disabling).
+  bool status_alone() const noexcept {
+    return req_.status && !req_.start_time && !req_.rentention_num && !req_.rentention_day &&
+           !req_.remain_first_backup_of_curMonth;
   }
 
   void integer_field(const node& n, std::string_view member, rule type_rule, rule range_rule, std::int64_t lo,
@@ -320,14 +328,16 @@ class checker {
   const json::document& doc_;
   const request& req_;
   const context& ctx_;
+  const rule_set& rules_;
   scratch& scratch_;
   findings& f_;
 };
 
 }  // namespace
 
-void check(const json::document& doc, const request& req, const context& ctx, scratch& s, findings& out) {
-  checker(doc, req, ctx, s, out).run();
+void check(const json::document& doc, const request& req, const context& ctx, const rule_set& rules, scratch& s,
+           findings& out) {
+  checker(doc, req, ctx, rules, s, out).run();
 }
 
 }  // namespace bpv::engine

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "escape.hpp"
+#include "rules/rule_set.hpp"
 #include "utf8.hpp"
 
 namespace bpv::engine {
@@ -29,18 +30,30 @@ bool findings::before(const entry& a, const entry& b) noexcept {
   return a.seq < b.seq;
 }
 
-bool findings::kept(rule r, std::string_view code, std::optional<std::size_t> offset) const noexcept {
+findings::admission findings::admit(rule r, std::string_view code, std::optional<std::size_t> offset) const noexcept {
   const rule_info& ri = info(r);
-  entry const probe{diagnostic{ri.id, ri.severity, code, {}, offset, {}}, json::none, seq_};
-  if (ri.severity == severity::error && (!first_error_ || before(probe, *first_error_))) return true;
-  if (max_kept_ == 0) return false;
-  return kept_.size() < max_kept_ || before(probe, kept_.front());
+  severity sev = ri.severity;
+  if (rules_ && !rules_->apply(r, sev, code)) return admission::off;
+  entry const probe{diagnostic{ri.id, sev, code, {}, offset, {}}, json::none, seq_};
+  if (sev == severity::error && (!first_error_ || before(probe, *first_error_))) return admission::keep;
+  if (max_kept_ == 0) return admission::drop;
+  return kept_.size() < max_kept_ || before(probe, kept_.front()) ? admission::keep : admission::drop;
 }
 
 void findings::push(rule r, std::string_view code, std::string_view path, std::uint32_t node,
                     std::optional<std::size_t> offset, std::string message) {
   const rule_info& ri = info(r);
-  entry e{diagnostic{ri.id, ri.severity, code, std::string(path), offset, std::move(message)}, node, seq_++};
+  severity sev = ri.severity;
+  if (rules_ && !rules_->apply(r, sev, code)) return;
+  keep(entry{diagnostic{ri.id, sev, code, std::string(path), offset, std::move(message)}, node, seq_++});
+}
+
+void findings::add(std::string_view id, severity sev, std::string_view code, std::string_view path,
+                   std::optional<std::size_t> offset, std::string message) {
+  keep(entry{diagnostic{id, sev, code, std::string(path), offset, std::move(message)}, json::none, seq_++});
+}
+
+void findings::keep(entry e) {
   if (e.d.severity == severity::error && (!first_error_ || before(e, *first_error_))) first_error_ = e;
   if (max_kept_ == 0) {
     ++dropped_;

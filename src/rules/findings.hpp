@@ -19,10 +19,14 @@
 
 namespace bpv::engine {
 
+class rule_set;
+
 class findings {
  public:
-  /// `doc` gives the paths of findings on nodes (it may be null when there are none).
-  findings(const json::document* doc, std::size_t max_kept) noexcept : doc_(doc), max_kept_(max_kept) {}
+  /// `doc` gives the paths of findings on nodes (it may be null when there are none); `rules`
+  /// turns rules off and sets their severity (null: as the table has them).
+  findings(const json::document* doc, std::size_t max_kept, const rule_set* rules = nullptr) noexcept
+      : doc_(doc), max_kept_(max_kept), rules_(rules) {}
 
   /// A finding of rule `r` with a known path ("", "/scheduled_policy", ...).
   void add(rule r, std::string_view path, std::optional<std::size_t> offset, std::string message) {
@@ -49,13 +53,22 @@ class findings {
   template <class Make>
     requires std::is_invocable_r_v<std::string, Make>
   void add(rule r, std::string_view code, const json::node& n, std::optional<std::size_t> offset, Make&& make) {
-    if (kept(r, code, offset)) {
-      push(r, code, {}, index_of(n), offset, make());
-    } else {
-      ++seq_;
-      ++dropped_;
+    switch (admit(r, code, offset)) {
+      case admission::off: return;
+      case admission::keep: push(r, code, {}, index_of(n), offset, make()); return;
+      case admission::drop:
+        ++seq_;
+        ++dropped_;
+        return;
     }
   }
+
+  /// A finding of a custom rule, with its configured ID, severity and code.
+  void add(std::string_view id, severity sev, std::string_view code, std::string_view path,
+           std::optional<std::size_t> offset, std::string message);
+
+  /// Whether an error has been found so far.
+  bool has_error() const noexcept { return first_error_.has_value(); }
 
   /// Moves the kept findings into `out` (cleared first) in report order, with their paths; the
   /// paths stop growing the report once they pass `path_budget` bytes (the first error is
@@ -74,12 +87,16 @@ class findings {
   }
   void push(rule r, std::string_view code, std::string_view path, std::uint32_t node,
             std::optional<std::size_t> offset, std::string message);
+  void keep(entry e);
   static bool before(const entry& a, const entry& b) noexcept;
-  /// Whether a finding of rule `r` at `offset` would be kept now (or be the first error).
-  bool kept(rule r, std::string_view code, std::optional<std::size_t> offset) const noexcept;
+  /// What would become of a finding of rule `r` at `offset` now: the rule is off, it would be
+  /// kept (or be the first error), or it would be left out by the cap.
+  enum class admission : unsigned char { off, keep, drop };
+  admission admit(rule r, std::string_view code, std::optional<std::size_t> offset) const noexcept;
 
   const json::document* doc_;
   std::size_t max_kept_;
+  const rule_set* rules_;
   std::vector<entry> kept_;           // a max-heap by report order: the last kept on top
   std::optional<entry> first_error_;  // the earliest error, kept even beyond max_kept_
   std::uint64_t seq_ = 0;

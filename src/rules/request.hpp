@@ -40,9 +40,6 @@ struct scratch {
   std::vector<grammar::clock_time> times;
 };
 
-/// Runs every rule over a walked body, into `out`.
-void check(const json::document& doc, const request& req, const context& ctx, scratch& s, findings& out);
-
 /// The policy the service would store, for a request without errors: members of the API only,
 /// precedence applied, rentention_day rounded down. Written into `p`, reusing its storage.
 void effective_into(const json::document& doc, const request& req, policy& p);

@@ -1,0 +1,66 @@
+# Install rules: headers, the library, the CMake package (bpvConfig.cmake, its version file,
+# bpvTargets.cmake giving bpv::bpv) and bpv.pc. Included by the top-level CMakeLists.txt.
+include(CMakePackageConfigHelpers)
+
+set(BPV_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/bpv" CACHE STRING "Where bpvConfig.cmake goes, under the prefix")
+set(BPV_INSTALL_PKGCONFIGDIR "${CMAKE_INSTALL_LIBDIR}/pkgconfig" CACHE STRING "Where bpv.pc goes, under the prefix")
+
+install(DIRECTORY include/bpv DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT bpv_development)
+install(TARGETS bpv_lib EXPORT bpvTargets
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT bpv_development
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT bpv_runtime NAMELINK_COMPONENT bpv_development
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT bpv_runtime)
+if(TARGET bpv)
+  install(TARGETS bpv RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT bpv_runtime)
+endif()
+
+# A static libbpv needs simdjson at the consumer's link; date is header-only and stays inside.
+if(_bpv_type STREQUAL "STATIC_LIBRARY")
+  set(BPV_CONFIG_STATIC ON)
+else()
+  set(BPV_CONFIG_STATIC OFF)
+endif()
+install(EXPORT bpvTargets NAMESPACE bpv:: DESTINATION ${BPV_INSTALL_CMAKEDIR} COMPONENT bpv_development)
+export(EXPORT bpvTargets NAMESPACE bpv:: FILE ${PROJECT_BINARY_DIR}/bpvTargets.cmake)
+configure_package_config_file(cmake/bpvConfig.cmake.in ${PROJECT_BINARY_DIR}/bpvConfig.cmake
+  INSTALL_DESTINATION ${BPV_INSTALL_CMAKEDIR})
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/bpvConfigVersion.cmake COMPATIBILITY SameMajorVersion)
+install(FILES ${PROJECT_BINARY_DIR}/bpvConfig.cmake ${PROJECT_BINARY_DIR}/bpvConfigVersion.cmake
+  DESTINATION ${BPV_INSTALL_CMAKEDIR} COMPONENT bpv_development)
+
+# bpv.pc: relocatable (the prefix is found from the file's own place, ${pcfiledir}).
+function(bpv_pc_dir out dir)
+  if(IS_ABSOLUTE "${dir}")
+    set(${out} "${dir}" PARENT_SCOPE)
+  else()
+    set(${out} "\${prefix}/${dir}" PARENT_SCOPE)
+  endif()
+endfunction()
+if(IS_ABSOLUTE "${BPV_INSTALL_PKGCONFIGDIR}")
+  set(BPV_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
+else()
+  file(RELATIVE_PATH _bpv_up "/prefix/${BPV_INSTALL_PKGCONFIGDIR}" "/prefix")
+  string(REGEX REPLACE "/$" "" _bpv_up "${_bpv_up}")
+  set(BPV_PC_PREFIX "\${pcfiledir}/${_bpv_up}")
+endif()
+bpv_pc_dir(BPV_PC_LIBDIR "${CMAKE_INSTALL_LIBDIR}")
+bpv_pc_dir(BPV_PC_INCLUDEDIR "${CMAKE_INSTALL_INCLUDEDIR}")
+if(BPV_CONFIG_STATIC)
+  # What a static libbpv brings into a consumer's link: simdjson, and the C++ runtime for C
+  # consumers (the libraries the C++ compiler links beyond what the C compiler does).
+  set(BPV_PC_CFLAGS "")
+  set(BPV_PC_REQUIRES_PRIVATE "simdjson")
+  set(BPV_PC_LIBS_PRIVATE "")
+  foreach(lib IN LISTS CMAKE_CXX_IMPLICIT_LINK_LIBRARIES)
+    if(NOT lib IN_LIST CMAKE_C_IMPLICIT_LINK_LIBRARIES AND NOT lib MATCHES "^gcc")
+      string(APPEND BPV_PC_LIBS_PRIVATE " -l${lib}")
+    endif()
+  endforeach()
+  string(STRIP "${BPV_PC_LIBS_PRIVATE}" BPV_PC_LIBS_PRIVATE)
+else()
+  set(BPV_PC_CFLAGS " -DBPV_SHARED")
+  set(BPV_PC_REQUIRES_PRIVATE "")
+  set(BPV_PC_LIBS_PRIVATE "")
+endif()
+configure_file(cmake/bpv.pc.in ${PROJECT_BINARY_DIR}/bpv.pc @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/bpv.pc DESTINATION ${BPV_INSTALL_PKGCONFIGDIR} COMPONENT bpv_development)
