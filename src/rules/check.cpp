@@ -88,7 +88,7 @@ class checker {
         });
       } else {
         f_.add(rule::member_unknown, m, m.name_offset,
-               [&] { return "unknown member " + quoted(m.name) + " is ignored by the service"; });
+               [&] { return quoted_in("unknown member ", m.name, " is ignored by the service"); });
       }
     }
   }
@@ -98,15 +98,15 @@ class checker {
     for (const node& n : doc_.nodes) {
       if (n.is_member() && n.duplicate)
         f_.add(rule::member_duplicate, n, n.name_offset, [&] {
-          return "member " + quoted(n.name) + " appears more than once in its object; parsers disagree on which one counts";
+          return quoted_in("member ", n.name, " appears more than once in its object; parsers disagree on which one counts");
         });
       if (n.is_member() && has_angle_bracket(n.name))
         f_.add(rule::string_angle_brackets, n, n.name_offset, [&] {
-          return "member name " + quoted(n.name) + " contains '<' or '>', which the request cannot contain";
+          return quoted_in("member name ", n.name, " contains '<' or '>', which the request cannot contain");
         });
       if (n.kind == kind::string && has_angle_bracket(n.text))
         f_.add(rule::string_angle_brackets, n, n.offset, [&] {
-          return "the value " + quoted(n.text) + " contains '<' or '>', which the request cannot contain";
+          return quoted_in("the value ", n.text, " contains '<' or '>', which the request cannot contain");
         });
     }
   }

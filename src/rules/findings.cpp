@@ -99,9 +99,9 @@ std::size_t findings::finish(std::vector<diagnostic>& out, std::size_t path_budg
   return left_out;
 }
 
-std::string quoted(std::string_view text) {
+void append_quoted(std::string& out, std::string_view text) {
   constexpr std::size_t max_shown = 48;
-  std::string out = "\"";
+  out += '"';
   std::size_t shown = 0;
   for (char ch : text) {
     if (shown >= max_shown && utf8::is_lead(ch)) {
@@ -120,6 +120,20 @@ std::string quoted(std::string_view text) {
     if (utf8::is_lead(ch)) ++shown;
   }
   out += '"';
+}
+
+std::string quoted(std::string_view text) {
+  std::string out;
+  append_quoted(out, text);
+  return out;
+}
+
+std::string quoted_in(std::string_view before, std::string_view text, std::string_view after) {
+  std::string out;
+  out.reserve(before.size() + std::min<std::size_t>(text.size(), 64) + 8 + after.size());
+  out += before;
+  append_quoted(out, text);
+  out += after;
   return out;
 }
 

@@ -106,5 +106,9 @@ class findings {
 /// A value for a message: quoted, with '"', '\' and control characters escaped as in JSON,
 /// long text shortened.
 std::string quoted(std::string_view text);
+void append_quoted(std::string& out, std::string_view text);
+/// before + quoted(text) + after, in one allocation: the messages of findings that can come
+/// once per member.
+std::string quoted_in(std::string_view before, std::string_view text, std::string_view after);
 
 }  // namespace bpv::engine
