@@ -1,9 +1,12 @@
 # Sanitizers and fuzzing instrumentation, for every target configured after this file.
 #   BPV_SANITIZE  "" (none), "address,undefined", "thread", or another -fsanitize= list
-#   BPV_FUZZ      ON: fuzz targets link libFuzzer (clang only); the code they reach is
+#   BPV_FUZZ      ON: fuzz targets link the fuzzing engine (clang only); the code they reach is
 #                 instrumented for its coverage feedback
+#   BPV_FUZZ_ENGINE  how fuzz targets link the engine: libFuzzer by default, OSS-Fuzz's
+#                 $LIB_FUZZING_ENGINE from fuzz/ossfuzz.sh
 set(BPV_SANITIZE "" CACHE STRING "Sanitizers for every target: \"address,undefined\", \"thread\", or empty")
 option(BPV_FUZZ "Link fuzz targets with libFuzzer (clang); off: they replay files" OFF)
+set(BPV_FUZZ_ENGINE "-fsanitize=fuzzer" CACHE STRING "Link flags of the fuzzing engine (with BPV_FUZZ)")
 
 if(BPV_SANITIZE)
   if(NOT CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
@@ -22,7 +25,9 @@ if(BPV_FUZZ)
   if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
     message(FATAL_ERROR "bpv: BPV_FUZZ needs clang (libFuzzer); configure with the fuzz preset or CMAKE_CXX_COMPILER=clang++")
   endif()
-  # Coverage feedback for the library and the targets; libFuzzer itself is linked into the
-  # fuzz targets only (fuzz/CMakeLists.txt).
-  add_compile_options(-fsanitize=fuzzer-no-link)
+  # Coverage feedback for the library and the targets; the engine itself is linked into the
+  # fuzz targets only (fuzz/CMakeLists.txt). Another engine brings its own flags (CXXFLAGS).
+  if(BPV_FUZZ_ENGINE STREQUAL "-fsanitize=fuzzer")
+    add_compile_options(-fsanitize=fuzzer-no-link)
+  endif()
 endif()
