@@ -2,6 +2,7 @@
 // the invariants every report keeps, and a JSON body that carries a fuzzed string.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -92,8 +93,12 @@ inline void check_report(const bpv::report& r, const setup& s) {
   FUZZ_CHECK(r.effective.has_value() == r.valid);
   // At most max_diagnostics listed, plus the first error when it would not have been.
   FUZZ_CHECK(r.diagnostics.size() <= s.opts.limits.max_diagnostics + 1);
-  // Findings are left out only from a full list (max_diagnostics 0 lists only the first error).
-  FUZZ_CHECK(r.omitted == 0 || r.diagnostics.size() >= s.opts.limits.max_diagnostics);
+  // Findings are left out only from a full list (max_diagnostics 0 lists only the first error),
+  // or once the listed paths hold more bytes than the body limit (at least 4096): validator.cpp.
+  std::size_t path_bytes = 0;
+  for (const auto& d : r.diagnostics) path_bytes += d.path.size();
+  FUZZ_CHECK(r.omitted == 0 || r.diagnostics.size() >= s.opts.limits.max_diagnostics ||
+             path_bytes > std::max<std::size_t>(s.opts.limits.max_body_bytes, 4096));
   FUZZ_CHECK(r.policy_id == (s.ctx.policy_id ? std::optional<std::string>(*s.ctx.policy_id) : std::nullopt));
   if (s.body.size() > s.opts.limits.max_body_bytes) FUZZ_CHECK(!r.valid);
 }

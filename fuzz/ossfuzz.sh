@@ -19,7 +19,7 @@ cmake -S "$here" -B "$build" "${gen[@]}" -DCMAKE_BUILD_TYPE=OssFuzz \
   -DCMAKE_CXX_COMPILER="$CXX" -DCMAKE_CXX_FLAGS="$CXXFLAGS" \
   -DBPV_FUZZ=ON -DBPV_FUZZ_ENGINE="$LIB_FUZZING_ENGINE" -DBPV_SANITIZE= \
   -DBPV_BUILD_TESTS=OFF -DBPV_BUILD_CLI=OFF \
-  -DCMAKE_EXE_LINKER_FLAGS="-Wl,-rpath,\$ORIGIN/lib"
+  -DCMAKE_BUILD_RPATH='$ORIGIN/lib'
 cmake --build "$build" --parallel "$(nproc)" --target bpv_fuzzers
 
 mkdir -p "$OUT/lib"
