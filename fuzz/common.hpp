@@ -1,0 +1,173 @@
+// Shared by the fuzz targets: how the first bytes of an input choose the context and options,
+// the invariants every report keeps, and a JSON body that carries a fuzzed string.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "bpv/bpv.hpp"
+
+// Aborts with a message: libFuzzer and the replay main both report an abort as a crash.
+#define FUZZ_CHECK(cond)                                                                    \
+  do {                                                                                      \
+    if (!(cond)) {                                                                          \
+      std::fprintf(stderr, "%s:%d: fuzz check failed: %s\n", __FILE__, __LINE__, #cond);    \
+      std::abort();                                                                         \
+    }                                                                                       \
+  } while (0)
+
+namespace bpv::fuzz {
+
+inline constexpr std::string_view example_policy_id = "af8a20b0-117d-4fc3-ae53-aa3968a4f870";
+inline constexpr std::string_view example_project_id = "0605767fe980d5b52f7cc00d7a8a4b46";
+
+/// A validation set up from an input's first two bytes; the rest is the body.
+///   byte 0  bits 0-1  policy id: none, the example's, empty, the example's on the default policy
+///           bit  2    project id given
+///           bits 3-4  limits.max_diagnostics: 100, 0, 1, 3
+///           bits 5-6  limits.max_depth: 64, 0, 1, 3
+///   byte 1  below 0x80: limits.max_body_bytes 1 MiB; otherwise (byte - 0x80) * 4 (0..508)
+/// Inputs shorter than two bytes are an empty body with the defaults.
+struct setup {
+  bpv::options opts;
+  bpv::context ctx;
+  std::string_view body;
+};
+
+inline setup decode(const std::uint8_t* data, std::size_t size) {
+  setup s;
+  if (size < 2) return s;
+  unsigned const a = data[0], b = data[1];
+  switch (a & 3u) {
+    case 1: s.ctx.policy_id = example_policy_id; break;
+    case 2: s.ctx.policy_id = std::string_view(); break;
+    case 3:
+      s.ctx.policy_id = example_policy_id;
+      s.ctx.target_is_default = true;
+      break;
+    default: break;
+  }
+  if (a & 4u) s.ctx.project_id = example_project_id;
+  static constexpr std::size_t diagnostics[] = {100, 0, 1, 3};
+  static constexpr std::size_t depths[] = {64, 0, 1, 3};
+  s.opts.limits.max_diagnostics = diagnostics[(a >> 3) & 3u];
+  s.opts.limits.max_depth = depths[(a >> 5) & 3u];
+  if (b >= 0x80) s.opts.limits.max_body_bytes = (b - 0x80u) * 4;
+  s.body = std::string_view(reinterpret_cast<const char*>(data) + 2, size - 2);
+  return s;
+}
+
+/// What every report promises, whatever the body (report.hpp, validator.hpp, cli.md).
+inline void check_report(const bpv::report& r, const setup& s) {
+  bool any_error = false;
+  std::optional<std::size_t> last;  // offsets in order, null first
+  bool seen_offset = false;
+  for (const auto& d : r.diagnostics) {
+    any_error = any_error || d.severity == bpv::severity::error;
+    const bpv::rule_info* rule = bpv::find_rule(d.rule);
+    FUZZ_CHECK(rule != nullptr);
+    FUZZ_CHECK(rule->severity == d.severity);
+    // A near miss takes the code of the member it resembles; every other code is the rule's.
+    if (d.rule == "member.near_miss") FUZZ_CHECK(d.code.starts_with("AutoBackup."));
+    else FUZZ_CHECK(d.code == rule->code);
+    FUZZ_CHECK(!d.message.empty());
+    FUZZ_CHECK(d.path.empty() || d.path.front() == '/');
+    if (d.offset) {
+      FUZZ_CHECK(*d.offset <= s.body.size());
+      FUZZ_CHECK(!seen_offset || *d.offset >= *last);
+      seen_offset = true;
+      last = d.offset;
+    } else {
+      FUZZ_CHECK(!seen_offset);
+    }
+  }
+  FUZZ_CHECK(r.valid == !any_error);
+  FUZZ_CHECK(r.http_status == (r.valid ? 200 : 400));
+  FUZZ_CHECK((r.first_error() == nullptr) == r.valid);
+  FUZZ_CHECK(r.effective.has_value() == r.valid);
+  // At most max_diagnostics listed, plus the first error when it would not have been.
+  FUZZ_CHECK(r.diagnostics.size() <= s.opts.limits.max_diagnostics + 1);
+  // Findings are left out only from a full list (max_diagnostics 0 lists only the first error),
+  // or once the listed paths hold more bytes than the body limit (at least 4096): validator.cpp.
+  std::size_t path_bytes = 0;
+  for (const auto& d : r.diagnostics) path_bytes += d.path.size();
+  FUZZ_CHECK(r.omitted == 0 || r.diagnostics.size() >= s.opts.limits.max_diagnostics ||
+             path_bytes > std::max<std::size_t>(s.opts.limits.max_body_bytes, 4096));
+  FUZZ_CHECK(r.policy_id == (s.ctx.policy_id ? std::optional<std::string>(*s.ctx.policy_id) : std::nullopt));
+  if (s.body.size() > s.opts.limits.max_body_bytes) FUZZ_CHECK(!r.valid);
+}
+
+inline bool same_diagnostic(const bpv::diagnostic& a, const bpv::diagnostic& b) {
+  return a.rule == b.rule && a.severity == b.severity && a.code == b.code && a.path == b.path &&
+         a.offset == b.offset && a.message == b.message;
+}
+
+inline bool same_report(const bpv::report& a, const bpv::report& b) {
+  if (a.valid != b.valid || a.http_status != b.http_status || a.effective != b.effective || a.omitted != b.omitted ||
+      a.policy_id != b.policy_id || a.diagnostics.size() != b.diagnostics.size())
+    return false;
+  for (std::size_t i = 0; i < a.diagnostics.size(); ++i)
+    if (!same_diagnostic(a.diagnostics[i], b.diagnostics[i])) return false;
+  return true;
+}
+
+/// A body whose member `name` (inside `before`/`after`) holds `text` as a JSON string, and the
+/// byte of the body where each character of `text` starts. Only for ASCII text: control
+/// characters, '"' and '\' are written as \u00XX.
+struct embedded {
+  std::string body;
+  std::size_t text_at = 0;  ///< body index of text[0] (the byte after the opening quote)
+  std::string escaped;      ///< text as written between the quotes
+
+  /// The body byte where text[i] starts (i == text.size(): the closing quote).
+  std::size_t at(std::string_view text, std::size_t i) const {
+    std::size_t raw = text_at;
+    for (std::size_t k = 0; k < i; ++k) raw += needs_escape(text[k]) ? 6 : 1;
+    return raw;
+  }
+
+  static bool needs_escape(char ch) {
+    unsigned char const c = static_cast<unsigned char>(ch);
+    return c < 0x20 || c == 0x7F || c == '"' || c == '\\';
+  }
+};
+
+inline bool is_ascii(std::string_view text) {
+  for (char ch : text)
+    if (static_cast<unsigned char>(ch) >= 0x80) return false;
+  return true;
+}
+
+inline embedded embed(std::string_view before, std::string_view text, std::string_view after) {
+  static constexpr char hex[] = "0123456789abcdef";
+  embedded e;
+  for (char ch : text) {
+    if (embedded::needs_escape(ch)) {
+      unsigned char const c = static_cast<unsigned char>(ch);
+      e.escaped += "\\u00";
+      e.escaped += hex[c >> 4];
+      e.escaped += hex[c & 15];
+    } else {
+      e.escaped += ch;
+    }
+  }
+  e.body.append(before).append("\"");
+  e.text_at = e.body.size();
+  e.body.append(e.escaped).append("\"").append(after);
+  return e;
+}
+
+/// The diagnostic with this rule ID, or nullptr.
+inline const bpv::diagnostic* find(const bpv::report& r, std::string_view rule) {
+  for (const auto& d : r.diagnostics)
+    if (d.rule == rule) return &d;
+  return nullptr;
+}
+
+}  // namespace bpv::fuzz

@@ -1,0 +1,44 @@
+// The time_zone grammar alone (full match, fixed layout), then the same text as time_zone in a
+// body: a syntax finding at the byte where the grammar's error is, a range finding for minutes
+// beyond 59 (at the minute) or an offset outside -12:00..+14:00 (at the hour), else valid
+// (decisions.md, read independently of src/rules).
+#include "common.hpp"
+#include "grammar/utc_offset.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::string_view const text(reinterpret_cast<const char*>(data), size);
+  bpv::grammar::utc_offset z;
+  auto const e = bpv::grammar::parse_utc_offset(text, z);
+  if (e) {
+    FUZZ_CHECK(e->offset <= text.size());
+    FUZZ_CHECK(!e->expected.empty());
+  } else {
+    FUZZ_CHECK(text.size() == 9 && text.starts_with("UTC"));
+    FUZZ_CHECK(z.sign == (text[3] == '-' ? -1 : +1));
+    FUZZ_CHECK(z.hours <= 99 && z.minutes <= 99);
+  }
+
+  if (!bpv::fuzz::is_ascii(text)) return 0;  // the body's offsets are computed for ASCII only
+  auto const em = bpv::fuzz::embed(R"({"time_zone":)", text, "}");
+  bpv::validator v;
+  bpv::report const r = v.validate(em.body);
+  auto at = [&](std::size_t i) { return std::optional<std::size_t>(em.at(text, i)); };
+  const bpv::diagnostic* syntax = bpv::fuzz::find(r, "time_zone.syntax");
+  const bpv::diagnostic* range = bpv::fuzz::find(r, "time_zone.range");
+  if (e) {
+    FUZZ_CHECK(syntax != nullptr && syntax->offset == at(e->offset) && syntax->path == "/time_zone");
+    FUZZ_CHECK(range == nullptr && !r.valid);
+    return 0;
+  }
+  FUZZ_CHECK(syntax == nullptr);
+  int const total = z.sign * static_cast<int>(z.hours * 60 + z.minutes);
+  if (z.minutes > 59) {
+    FUZZ_CHECK(range != nullptr && range->offset == at(7));
+  } else if (total < -12 * 60 || total > 14 * 60) {
+    FUZZ_CHECK(range != nullptr && range->offset == at(4));
+  } else {
+    FUZZ_CHECK(r.valid && r.diagnostics.empty());
+    FUZZ_CHECK(r.effective->time_zone == std::optional<std::string>(text));
+  }
+  return 0;
+}
