@@ -464,16 +464,14 @@ TEST(JsonPointer, TenthItemAndEscapedName) {
   EXPECT_EQ(bpv::json::pointer_of(w.doc, *ten), "/a~1~0/10");
 }
 
-TEST(JsonPointer, AppendToken) {
-  std::string p;
-  bpv::json::append_pointer_token(p, "a");
-  EXPECT_EQ(p, "/a");
-  bpv::json::append_pointer_token(p, "~/~");
-  EXPECT_EQ(p, "/a/~0~1~0");
-  bpv::json::append_pointer_token(p, "");
-  EXPECT_EQ(p, "/a/~0~1~0/");
-  bpv::json::append_pointer_token(p, "01");
-  EXPECT_EQ(p, "/a/~0~1~0//01");
+TEST(JsonPointer, EscapesEmptyAndNumericNames) {
+  // "~/~", "" and "01" as member names: escaped, kept empty, and not taken for an index.
+  walked w(R"({"a":{"~/~":{"":{"01":[true]}}}})");
+  ASSERT_TRUE(w.ok()) << w.error_text();
+  const node* deepest = &w.doc.nodes.back();
+  EXPECT_EQ(deepest->kind, kind::boolean);
+  EXPECT_EQ(bpv::json::pointer_of(w.doc, *deepest), "/a/~0~1~0//01/0");
+  EXPECT_EQ(bpv::json::pointer_of(w.doc, w.doc.root()), "");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -100,7 +100,4 @@ class children {
 /// RFC 6901 JSON Pointer of a node ("" for the root).
 std::string pointer_of(const document& doc, const node& n);
 
-/// Appends `token` to a JSON Pointer, escaping '~' and '/'.
-void append_pointer_token(std::string& pointer, std::string_view token);
-
 }  // namespace bpv::json

@@ -616,17 +616,6 @@ std::string_view describe(kind k) noexcept {
   return "a value";
 }
 
-void append_pointer_token(std::string& pointer, std::string_view token) {
-  pointer.push_back('/');
-  for (;;) {
-    std::size_t const special = token.find_first_of("~/");
-    pointer.append(token.substr(0, special));
-    if (special == std::string_view::npos) return;
-    pointer.append(token[special] == '~' ? "~0" : "~1");
-    token.remove_prefix(special + 1);
-  }
-}
-
 namespace {
 
 // The token of a node in its parent: its name, or its index in decimal.

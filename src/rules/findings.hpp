@@ -36,15 +36,10 @@ class findings {
   void add(rule r, const json::node& n, std::optional<std::size_t> offset, std::string message) {
     push(r, info(r).code, {}, index_of(n), offset, std::move(message));
   }
-  /// The same, with a code the rule takes from elsewhere (a near miss takes its member's).
-  void add(rule r, std::string_view code, const json::node& n, std::optional<std::size_t> offset,
-           std::string message) {
-    push(r, code, {}, index_of(n), offset, std::move(message));
-  }
-
   /// The same, with the message made only if the finding is kept: for rules a hostile body can
   /// trigger once per member (unknown names, '<' anywhere, duplicates), so that findings beyond
-  /// the cap cost no message.
+  /// the cap cost no message. With `code`, a code the rule takes from elsewhere (a near miss
+  /// takes its member's).
   template <class Make>
     requires std::is_invocable_r_v<std::string, Make>
   void add(rule r, const json::node& n, std::optional<std::size_t> offset, Make&& make) {
