@@ -920,6 +920,20 @@ void expect_same_walk(std::string_view body, walk_limits limits) {
   }
 }
 
+TEST(JsonWalkLimits, NestingBeyondSimdjsonsOwnDepthWithAHigherLimit) {
+  // DOM stops at 1,024 levels and On-Demand keeps its own count: with a limit above that, a body
+  // 1,031 deep is read (by On-Demand, which must be given the room), and 2,100 deep refused.
+  walk_limits const deep{std::size_t{1} << 20, 2000};
+  walked ok(nested_arrays(1031), deep);
+  ASSERT_TRUE(ok.ok()) << ok.error_text();
+  std::uint32_t deepest = 0;
+  for (const node& n : ok.doc.nodes) deepest = std::max(deepest, n.depth);
+  EXPECT_EQ(deepest, 1031u);
+  walked bad(nested_arrays(2100), deep);
+  ASSERT_TRUE(bad.doc.error.has_value());
+  EXPECT_EQ(bad.doc.error->why, failure::reason::too_deep);
+}
+
 TEST(JsonWalk, BothRoutesGiveTheSameDocument) {
   std::vector<std::string> bodies = {
       "  { \"a\" : { \"b\" : [ 1 , \"x\\\"y\" , true , {} ] } , \"c\" : -1.5e3 ,\"d\":null}\n ",

@@ -386,6 +386,14 @@ void walker::impl::walk_on_demand(std::string_view body, const walk_limits& limi
     syntax_at(at, std::string("not JSON: ") + simdjson::error_message(ec));
   };
 
+  // On-Demand keeps its own depth count, 1,024 by default, and asserts on it in builds without
+  // optimisation: give it room for the limit (no deeper than the body could nest).
+  std::size_t const depth = std::min(limits.max_depth + 1, body.size() + 2);
+  if (depth > parser.max_depth() &&
+      parser.allocate(std::max(body.size(), parser.capacity()), std::max(depth, simdjson::DEFAULT_MAX_DEPTH))) {
+    fail(failure::reason::too_deep, std::nullopt, "nesting is beyond what can be read (" + std::to_string(depth) + " levels)");
+    return;
+  }
   od::document doc;
   if (auto ec = parser.iterate(base, body.size(), padded.size()).get(doc)) {
     syntax_error_from(ec, nullptr);
