@@ -132,7 +132,7 @@ class checker {
              "backup_policy_name may hold only letters, digits, '_' and '-'; character " +
                  std::to_string(utf8::count_chars(s.substr(0, i)) + 1) + " is " + describe_char(s, i));
     }
-    if (s.starts_with("default"))
+    if (s.starts_with(reserved_name_prefix))
       f_.add(rule::name_default_prefix, n, n.offset, "backup_policy_name cannot start with \"default\"");
   }
 
@@ -242,16 +242,16 @@ class checker {
     }
     std::array<bool, week_days.size()> seen{};
     for (const node& item : json::children(doc_, n)) {
-      auto const day = item.kind == kind::string ? std::find(week_days.begin(), week_days.end(), item.text) : week_days.end();
-      if (day == week_days.end()) {
+      int const day = item.kind == kind::string ? week_day_of(item.text) : -1;
+      if (day < 0) {
         f_.add(rule::week_frequency_day, item, item.offset,
                "week_frequency items must be one of SUN, MON, TUE, WED, THU, FRI, SAT (upper case), not " + shown(item));
         continue;
       }
-      bool& was = seen[static_cast<std::size_t>(day - week_days.begin())];
+      bool& was = seen[static_cast<std::size_t>(day)];
       if (was)
         f_.add(rule::week_frequency_duplicate, item, item.offset,
-               std::string(*day) + " appears more than once in week_frequency");
+               std::string(week_days[static_cast<std::size_t>(day)]) + " appears more than once in week_frequency");
       was = true;
     }
   }

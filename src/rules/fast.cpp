@@ -46,7 +46,7 @@ bool integer_in(const tape& t, std::size_t i, std::int64_t lo, std::int64_t hi, 
 bool name_clean(std::string_view s) {
   // ASCII only, so characters are bytes.
   return !s.empty() && s.size() <= max_name_chars && std::all_of(s.begin(), s.end(), is_name_char) &&
-         !s.starts_with("default");
+         !s.starts_with(reserved_name_prefix);
 }
 
 bool zone_clean(std::string_view s, int& offset) {

@@ -16,6 +16,7 @@ namespace bpv::engine {
 inline constexpr std::size_t max_start_times = 24;
 inline constexpr std::size_t max_name_chars = 64;
 inline constexpr int min_offset = -12 * 60, max_offset = 14 * 60;  // minutes: UTC-12:00..UTC+14:00
+inline constexpr std::string_view reserved_name_prefix = "default";  // backup_policy_name may not start so
 inline constexpr std::array<std::string_view, 7> week_days = {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"};
 
 /// The index of a week day in week_days, or -1: three letters read as one number.
