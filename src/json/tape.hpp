@@ -24,16 +24,13 @@ class tape {
   /// An integer written without fraction or exponent that fits int64 ('l'; 'u' is beyond).
   bool is_int64(std::size_t i) const noexcept { return type(i) == 'l'; }
 
-  /// The word after value i (after its closing bracket for a container).
+  /// The word after value i (after its closing bracket for a container). Without a switch:
+  /// members' types vary from request to request, and a missed branch costs more than this.
   std::size_t after(std::size_t i) const noexcept {
-    switch (type(i)) {
-      case '{':
-      case '[': return static_cast<std::uint32_t>(w_[i]);
-      case 'l':
-      case 'u':
-      case 'd': return i + 2;
-      default: return i + 1;
-    }
+    std::uint64_t const w = w_[i];
+    char const t = static_cast<char>(w >> 56);
+    std::size_t const scalar = i + 1 + static_cast<std::size_t>(t == 'l' || t == 'u' || t == 'd');
+    return t == '{' || t == '[' ? static_cast<std::size_t>(static_cast<std::uint32_t>(w)) : scalar;
   }
   /// Of a container at i: its first item (a name, for an object) and its closing word.
   std::size_t first(std::size_t i) const noexcept { return i + 1; }

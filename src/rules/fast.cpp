@@ -56,7 +56,9 @@ bool zone_clean(std::string_view s, int& offset) {
   return offset >= min_offset && offset <= max_offset;
 }
 
-bool start_time_clean(std::string_view s, int offset, bool with_frequency, scratch& sc) {
+// Out of line: inlined deep in fast_accept, GCC guesses the schedule loop cold and divides by
+// 1,440 with idiv instead of a multiplication (seen in profiles of clean requests).
+[[gnu::noinline]] bool start_time_clean(std::string_view s, int offset, bool with_frequency, scratch& sc) {
   if (static_cast<std::size_t>(std::count(s.begin(), s.end(), ',')) >= max_start_times) return false;
   if (grammar::parse_start_times(s, sc.times)) return false;
   for (const auto& t : sc.times)

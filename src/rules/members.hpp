@@ -1,7 +1,9 @@
 // The members of the API: which object each belongs to and the code its findings carry.
 #pragma once
 
+#include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -40,33 +42,65 @@ constexpr std::size_t hash_of(std::string_view name) noexcept {
   return (name.size() + static_cast<unsigned char>(name.front()) + static_cast<unsigned char>(name.back()) * 3) %
          hash_slots;
 }
+
+// A member's name as the words a comparison loads: for a name of 8 bytes or more, the 8-byte
+// words at 0, 8 and 16 (each moved back to end inside the name) and the last 8; for a shorter
+// one (4 to 7 bytes), the 4-byte words at 0 and at the end. Four loads and no loop: names are
+// read on every request, and a loop's exit is a branch missed once per name.
+struct name_key {
+  std::uint64_t word[4];
+  std::uint32_t size;   // 0: an empty slot
+  std::int32_t member;  // its index in members[]
+};
+
+constexpr std::uint64_t word_at(std::string_view s, std::size_t at, std::size_t n) noexcept {
+  std::uint64_t w = 0;  // as memcpy loads it on a little-endian machine
+  for (std::size_t i = 0; i < n; ++i) w |= std::uint64_t{static_cast<unsigned char>(s[at + i])} << (8 * i);
+  return w;
+}
+
+constexpr name_key key_of(std::string_view name, std::size_t index) noexcept {
+  std::size_t const n = name.size();
+  name_key k{{0, 0, 0, 0}, static_cast<std::uint32_t>(n), static_cast<std::int32_t>(index)};
+  if (n >= 8) {
+    k.word[0] = word_at(name, 0, 8);
+    k.word[1] = word_at(name, std::min<std::size_t>(8, n - 8), 8);
+    k.word[2] = word_at(name, std::min<std::size_t>(16, n - 8), 8);
+    k.word[3] = word_at(name, n - 8, 8);
+  } else {
+    k.word[0] = word_at(name, 0, 4);
+    k.word[3] = word_at(name, n - 4, 4);
+  }
+  return k;
+}
+
 constexpr auto by_hash = [] {
-  std::array<std::array<std::int8_t, hash_slots>, 2> t{};
-  for (auto& object : t) object.fill(-1);
+  std::array<std::array<name_key, hash_slots>, 2> t{};
   for (std::size_t i = 0; i < std::size(members); ++i) {
+    if (members[i].name.size() < 4 || members[i].name.size() > 32) throw "key_of reads names of 4 to 32 bytes";
     auto& slot = t[static_cast<std::size_t>(members[i].in)][hash_of(members[i].name)];
-    if (slot != -1) throw "two members of one object share a hash slot: change hash_of";
-    slot = static_cast<std::int8_t>(i);
+    if (slot.size != 0) throw "two members of one object share a hash slot: change hash_of";
+    slot = key_of(members[i].name, i);
   }
   return t;
 }();
 
-// Equal bytes, eight at a time, the last eight overlapping: names are short, and a call to
-// memcmp costs more than this.
-inline bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
-  auto word = [](const char* p) {
+inline bool same_name(const name_key& k, const char* p) noexcept {
+  auto load8 = [](const char* q) {
     std::uint64_t w;
-    std::memcpy(&w, p, 8);
+    std::memcpy(&w, q, 8);
     return w;
   };
-  if (n < 8) {
-    for (std::size_t i = 0; i < n; ++i)
-      if (a[i] != b[i]) return false;
-    return true;
-  }
-  for (std::size_t i = 0; i + 8 < n; i += 8)
-    if (word(a + i) != word(b + i)) return false;
-  return word(a + n - 8) == word(b + n - 8);
+  auto load4 = [](const char* q) {
+    std::uint32_t w;
+    std::memcpy(&w, q, 4);
+    return std::uint64_t{w};
+  };
+  std::size_t const n = k.size;
+  if (n >= 8)
+    return ((load8(p) ^ k.word[0]) | (load8(p + std::min<std::size_t>(8, n - 8)) ^ k.word[1]) |
+            (load8(p + std::min<std::size_t>(16, n - 8)) ^ k.word[2]) | (load8(p + n - 8) ^ k.word[3])) == 0;
+  return ((load4(p) ^ k.word[0]) | (load4(p + n - 4) ^ k.word[3])) == 0;
 }
 
 }  // namespace detail
@@ -74,11 +108,12 @@ inline bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
 /// The member of object `in` named exactly `name`, or nullptr. Inline: every request asks it
 /// for each of its members.
 inline const member_spec* find_member(object_id in, std::string_view name) noexcept {
+  static_assert(std::endian::native == std::endian::little, "name_key holds little-endian words");
   if (name.empty()) return nullptr;
-  std::int8_t const i = detail::by_hash[static_cast<std::size_t>(in)][detail::hash_of(name)];
-  if (i < 0) return nullptr;
-  const member_spec& m = members[static_cast<std::size_t>(i)];
-  return m.name.size() == name.size() && detail::same_bytes(m.name.data(), name.data(), name.size()) ? &m : nullptr;
+  const detail::name_key& k = detail::by_hash[static_cast<std::size_t>(in)][detail::hash_of(name)];
+  // Sizes first: a key of size 0 (an empty slot) matches no name asked, which is not empty.
+  if (k.size != name.size() || !detail::same_name(k, name.data())) return nullptr;
+  return &members[static_cast<std::size_t>(k.member)];
 }
 
 /// The member of another object than `in` named exactly `name`, or nullptr.
