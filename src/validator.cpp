@@ -19,6 +19,7 @@ struct validator::impl {
   json::walker walker;
   json::document doc;
   engine::scratch scratch;
+  engine::findings::storage findings_room;
   engine::custom_scratch custom;
   bool fast_path = true;  // see rules/fast.hpp
 };
@@ -104,7 +105,7 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
     }
   }
 
-  engine::findings f(&m.doc, m.opts.limits.max_diagnostics, &m.rules);
+  engine::findings f(&m.doc, m.opts.limits.max_diagnostics, &m.rules, m.findings_room);
   // The URI comes before the body: its finding is listed first among those without an offset.
   if (ctx.policy_id && ctx.policy_id->empty())
     f.add(engine::rule::request_policy_id_empty, "", std::nullopt,

@@ -963,6 +963,33 @@ TEST(Bounded, ZeroListsOnlyTheFirstError) {
   EXPECT_EQ(valid.omitted, 1u);
 }
 
+TEST(Bounded, AFirstErrorPushedOutByAnEarlierWarningIsStillListed) {
+  // The near miss at the top level (an error) is found first; the unknown member inside
+  // scheduled_policy (a warning, earlier in the body) is found after it and takes the one
+  // place the cap leaves.
+  const std::string body = R"({"scheduled_policy":{"frequency":1,"u":1},"time_zon":"UTC+01:00"})";
+  options opts;
+  opts.limits.max_diagnostics = 1;
+  bpv::validator v(opts);
+  report r;
+  for (int round = 0; round < 2; ++round) {  // the second time into the same report
+    v.validate(body, {}, r);
+    ASSERT_EQ(r.diagnostics.size(), 2u) << rules_of(r);
+    EXPECT_EQ(r.diagnostics[0].rule, "member.unknown");
+    EXPECT_EQ(r.diagnostics[0].path, "/scheduled_policy/u");
+    EXPECT_EQ(r.diagnostics[1].rule, "member.near_miss");
+    EXPECT_EQ(r.diagnostics[1].path, "/time_zon");
+    EXPECT_EQ(r.diagnostics[1].offset, std::optional<std::size_t>(body.find("\"time_zon")));
+    EXPECT_EQ(r.omitted, 0u) << "the first error is listed, not counted as left out";
+    ASSERT_NE(r.first_error(), nullptr);
+    EXPECT_EQ(r.first_error()->code, "AutoBackup.0226");
+  }
+  // A report that listed more before lists exactly this afterwards.
+  v.validate(warnings_then_error(3), {}, r);
+  report fresh = check(warnings_then_error(3), {}, opts);
+  EXPECT_TRUE(same(r, fresh)) << rules_of(r);
+}
+
 TEST(Bounded, ManyFindingsUnderALongNameStayProportionalToTheBody) {
   // 20,000 '<' items under a 100,000-character member name: listing every finding with its
   // path would be 2 GB; the report stays within a few times the body's size.

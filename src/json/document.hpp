@@ -97,7 +97,12 @@ class children {
   std::uint32_t first_;
 };
 
-/// RFC 6901 JSON Pointer of a node ("" for the root).
-std::string pointer_of(const document& doc, const node& n);
+/// RFC 6901 JSON Pointer of a node ("" for the root), into `out` (replaced; its storage kept).
+void pointer_of(const document& doc, const node& n, std::string& out);
+inline std::string pointer_of(const document& doc, const node& n) {
+  std::string out;
+  pointer_of(doc, n, out);
+  return out;
+}
 
 }  // namespace bpv::json

@@ -639,13 +639,13 @@ std::size_t escaped_size(std::string_view token) noexcept {
 
 }  // namespace
 
-std::string pointer_of(const document& doc, const node& n) {
+void pointer_of(const document& doc, const node& n, std::string& out) {
   // Root-ward twice, without recursion (depth is the caller's to choose) and without a list of
   // the chain: once to size the pointer, once to write its tokens from the back.
   char digits[24];
   std::size_t size = 0;
   for (const node* p = &n; p->parent != none; p = &doc.nodes[p->parent]) size += 1 + escaped_size(token_of(*p, digits));
-  std::string out(size, '/');
+  out.assign(size, '/');
   std::size_t end = size;
   for (const node* p = &n; p->parent != none; p = &doc.nodes[p->parent]) {
     std::string_view const token = token_of(*p, digits);
@@ -661,7 +661,6 @@ std::string pointer_of(const document& doc, const node& n) {
     }
     end = start;
   }
-  return out;
 }
 
 }  // namespace bpv::json

@@ -93,13 +93,16 @@ class checker {
     }
   }
 
-  // Rules that hold at any depth: duplicate names, '<' and '>' in any string.
+  // Rules that hold at any depth: duplicate names, '<' and '>' in any string. Each kind is
+  // looked for only when the walk saw a sign of it: most bodies with a duplicate have no '<'.
   void everywhere() {
+    bool const duplicates = doc_.any_duplicate, angles = doc_.maybe_angle_brackets;
     for (const node& n : doc_.nodes) {
-      if (n.is_member() && n.duplicate)
+      if (duplicates && n.duplicate)
         f_.add(rule::member_duplicate, n, n.name_offset, [&] {
           return quoted_in("member ", n.name, " appears more than once in its object; parsers disagree on which one counts");
         });
+      if (!angles) continue;
       if (n.is_member() && has_angle_bracket(n.name))
         f_.add(rule::string_angle_brackets, n, n.name_offset, [&] {
           return quoted_in("member name ", n.name, " contains '<' or '>', which the request cannot contain");

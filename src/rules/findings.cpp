@@ -54,19 +54,18 @@ void findings::add(std::string_view id, severity sev, std::string_view code, std
 }
 
 void findings::keep(entry e) {
-  if (e.d.severity == severity::error && (!first_error_ || before(e, *first_error_))) first_error_ = e;
-  if (max_kept_ == 0) {
+  bool const first_error = e.d.severity == severity::error && (!first_error_ || before(e, *first_error_));
+  if (first_error) first_error_ = entry{diagnostic{e.d.rule, e.d.severity, e.d.code, {}, e.d.offset, {}}, e.node, e.seq};
+  auto leave_out = [&](entry& gone) {
     ++dropped_;
-    return;
-  }
+    if (first_error_ && gone.seq == first_error_->seq) left_out_ = std::move(gone);
+  };
+  if (max_kept_ == 0) return leave_out(e);
   if (kept_.size() == max_kept_) {
-    if (!before(e, kept_.front())) {
-      ++dropped_;
-      return;
-    }
+    if (!before(e, kept_.front())) return leave_out(e);
     std::pop_heap(kept_.begin(), kept_.end(), before);
+    leave_out(kept_.back());
     kept_.pop_back();
-    ++dropped_;
   }
   kept_.push_back(std::move(e));
   std::push_heap(kept_.begin(), kept_.end(), before);
@@ -75,27 +74,37 @@ void findings::keep(entry e) {
 std::size_t findings::finish(std::vector<diagnostic>& out, std::size_t path_budget) {
   std::sort_heap(kept_.begin(), kept_.end(), before);
   std::size_t left_out = dropped_;
-  // The first error, if the cap dropped it, comes after everything kept: append it.
-  bool const append_first_error =
-      first_error_ && std::none_of(kept_.begin(), kept_.end(), [&](const entry& k) { return k.seq == first_error_->seq; });
-  if (append_first_error) {
-    kept_.push_back(*first_error_);
+  // The first error, if the cap left it out, comes after everything kept: append it.
+  if (first_error_ && left_out_ && left_out_->seq == first_error_->seq) {
+    kept_.push_back(std::move(*left_out_));
     --left_out;  // it was counted as dropped
   }
-  out.clear();
-  std::size_t path_bytes = 0;
+  // Into the report's diagnostics as they are: their paths keep their storage.
+  std::size_t listed = 0, path_bytes = 0;
   for (auto& k : kept_) {
     bool const must = first_error_ && k.seq == first_error_->seq;
-    if (!must && !out.empty() && path_bytes > path_budget) {
+    if (!must && listed != 0 && path_bytes > path_budget) {
       ++left_out;
       continue;
     }
-    if (k.node != json::none) k.d.path = json::pointer_of(*doc_, doc_->nodes[k.node]);
-    path_bytes += k.d.path.size();
-    out.push_back(std::move(k.d));
+    if (listed == out.size()) out.emplace_back();
+    diagnostic& d = out[listed++];
+    d.rule = k.d.rule;
+    d.severity = k.d.severity;
+    d.code = k.d.code;
+    d.offset = k.d.offset;
+    d.message = std::move(k.d.message);
+    if (k.node != json::none) {
+      json::pointer_of(*doc_, doc_->nodes[k.node], d.path);
+    } else {
+      d.path.assign(k.d.path);
+    }
+    path_bytes += d.path.size();
   }
+  out.resize(listed);
   kept_.clear();
   first_error_.reset();
+  left_out_.reset();
   return left_out;
 }
 

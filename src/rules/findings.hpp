@@ -23,10 +23,25 @@ class rule_set;
 
 class findings {
  public:
+  struct entry {
+    diagnostic d;               // path filled in by finish() for node findings
+    std::uint32_t node;         // json::none for a known path
+    std::uint64_t seq;          // emission order: the last tie-break
+  };
+  /// What findings keep between requests, so that a request with findings grows no list that
+  /// an earlier one has grown already: one per validator.
+  struct storage {
+    std::vector<entry> kept;  // a max-heap by report order: the last kept on top
+    std::optional<entry> first_error_left_out;  // the first error, when the cap left it out
+  };
+
   /// `doc` gives the paths of findings on nodes (it may be null when there are none); `rules`
   /// turns rules off and sets their severity (null: as the table has them).
-  findings(const json::document* doc, std::size_t max_kept, const rule_set* rules = nullptr) noexcept
-      : doc_(doc), max_kept_(max_kept), rules_(rules) {}
+  findings(const json::document* doc, std::size_t max_kept, const rule_set* rules, storage& room) noexcept
+      : doc_(doc), max_kept_(max_kept), rules_(rules), kept_(room.kept), left_out_(room.first_error_left_out) {
+    kept_.clear();
+    left_out_.reset();
+  }
 
   /// A finding of rule `r` with a known path ("", "/scheduled_policy", ...).
   void add(rule r, std::string_view path, std::optional<std::size_t> offset, std::string message) {
@@ -71,12 +86,6 @@ class findings {
   std::size_t finish(std::vector<diagnostic>& out, std::size_t path_budget);
 
  private:
-  struct entry {
-    diagnostic d;               // path filled in by finish() for node findings
-    std::uint32_t node;         // json::none for a known path
-    std::uint64_t seq;          // emission order: the last tie-break
-  };
-
   std::uint32_t index_of(const json::node& n) const noexcept {
     return static_cast<std::uint32_t>(&n - doc_->nodes.data());
   }
@@ -92,8 +101,11 @@ class findings {
   const json::document* doc_;
   std::size_t max_kept_;
   const rule_set* rules_;
-  std::vector<entry> kept_;           // a max-heap by report order: the last kept on top
-  std::optional<entry> first_error_;  // the earliest error, kept even beyond max_kept_
+  std::vector<entry>& kept_;  // a max-heap by report order: the last kept on top
+  // The earliest error: its place in the order only (no path, no message), since the entry
+  // itself is in kept_, or in left_out_ when the cap left it out.
+  std::optional<entry> first_error_;
+  std::optional<entry>& left_out_;
   std::uint64_t seq_ = 0;
   std::size_t dropped_ = 0;
 };
