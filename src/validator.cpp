@@ -89,13 +89,13 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
   // reads no further than the limit, and a cut body must not pass for a blank one.
   bool const blank = body.size() <= m.opts.limits.max_body_bytes && json::is_blank(body);
   if (!blank) {
-    std::optional<json::tape> const tape =
-        m.walker.parse(body, json::walk_limits{m.opts.limits.max_body_bytes, m.opts.limits.max_depth});
-    // Most requests are clean: for them, no document, no findings, no report to sort. A request
-    // clean under the page's rules is clean under any profile and overrides; custom rules
-    // must see every request.
-    if (tape && m.fast_path && m.rules.custom().empty()) {
-      if (engine::fast_accept(*tape, ctx, m.opts.limits.max_depth, m.scratch, out.effective.emplace())) {
+    std::optional<json::structure> const index =
+        m.walker.index(body, json::walk_limits{m.opts.limits.max_body_bytes, m.opts.limits.max_depth});
+    // Most requests are clean: for them, no document, no findings, no report to sort, not even
+    // DOM's second stage. A request clean under the page's rules is clean under any profile and
+    // overrides; custom rules must see every request.
+    if (index && m.fast_path && m.rules.custom().empty()) {
+      if (engine::fast_accept(*index, ctx, m.opts.limits.max_depth, m.scratch, out.effective.emplace())) {
         out.diagnostics.clear();
         out.valid = true;
         out.http_status = 200;

@@ -3,6 +3,7 @@
 #include "json/walker.hpp"
 
 #include "json/locate.hpp"
+#include "json/tape.hpp"
 #include "escape.hpp"
 
 #include <simdjson.h>
@@ -211,8 +212,12 @@ struct walker::impl {
   std::string_view body;
   walk_limits limits{};
   bool too_large = false;
+  bool staged = false;    // DOM's first stage read the body; its second has not run
   bool dom_read = false;  // DOM read the body: its tape holds it
 
+  bool load(std::string_view body, const walk_limits& limits);
+  bool stage1();
+  bool stage2();
   bool parse(std::string_view body, const walk_limits& limits, route how);
   void build(document& out);
   bool read_dom(document& out);
@@ -229,28 +234,52 @@ void walker::walk(std::string_view body, const walk_limits& limits, document& ou
   impl_->build(out);
 }
 
-std::optional<json::tape> walker::parse(std::string_view body, const walk_limits& limits) {
-  if (!impl_->parse(body, limits, route::automatic)) return std::nullopt;
-  const simdjson::dom::document& d = impl_->dom_parser.doc;
-  return json::tape(d.tape.get(), d.string_buf.get());
+std::optional<json::structure> walker::index(std::string_view body, const walk_limits& limits) {
+  if (!impl_->load(body, limits) || !impl_->stage1()) return std::nullopt;
+  const auto& dp = *impl_->dom_parser.implementation;
+  return json::structure(impl_->padded.data(), dp.structural_indexes.get(), dp.n_structural_indexes);
 }
 
 void walker::build(document& out) { impl_->build(out); }
 
-bool walker::impl::parse(std::string_view b, const walk_limits& l, route how) {
+bool walker::impl::load(std::string_view b, const walk_limits& l) {
   body = b;
   limits = l;
-  dom_read = false;
+  staged = dom_read = false;
   // simdjson reads documents up to SIMDJSON_MAXSIZE_BYTES (4 GiB), whatever the limit says.
   too_large = body.size() > limits.max_body_bytes || body.size() > simdjson::SIMDJSON_MAXSIZE_BYTES;
   if (too_large) return false;
   padded.assign(body);
   padded.append(simdjson::SIMDJSON_PADDING, '\0');
-  if (how != route::automatic || limits.max_depth < 1) return false;
-  simdjson::dom::element root;
-  dom_read = !dom_parser.parse(padded.data(), body.size(), false).get(root) &&
-             root.type() == simdjson::dom::element_type::OBJECT;
+  return true;
+}
+
+// DOM's parse in its two stages, so that the fast path can read the first stage's index before
+// the second runs, or without it. As dom::parser::parse does: room first, then each stage.
+bool walker::impl::stage1() {
+  if (limits.max_depth < 1) return false;
+  std::size_t const room = std::max<std::size_t>(body.size(), simdjson::dom::MINIMAL_DOCUMENT_CAPACITY);
+  auto& doc = dom_parser.doc;
+  if (!dom_parser.implementation || dom_parser.capacity() < room || doc.capacity() < room) {
+    if (doc.capacity() < room && doc.allocate(room)) return false;
+    if (dom_parser.capacity() < room && dom_parser.allocate(room, dom_parser.max_depth())) return false;
+  }
+  staged = !dom_parser.implementation->stage1(reinterpret_cast<const std::uint8_t*>(padded.data()), body.size(),
+                                              simdjson::stage1_mode::regular);
+  return staged;
+}
+
+bool walker::impl::stage2() {
+  if (!staged) return false;
+  staged = false;  // once per body
+  auto& doc = dom_parser.doc;
+  dom_read = !dom_parser.implementation->stage2(doc) && doc.root().type() == simdjson::dom::element_type::OBJECT;
   return dom_read;
+}
+
+bool walker::impl::parse(std::string_view b, const walk_limits& l, route how) {
+  if (!load(b, l) || how != route::automatic) return false;
+  return stage1() && stage2();
 }
 
 void walker::impl::build(document& out) {
@@ -262,6 +291,7 @@ void walker::impl::build(document& out) {
                             " bytes"};
     return;
   }
+  if (staged) stage2();  // after index(): the first stage has run, the second not yet
   if (!dom_read || !read_dom(out)) {
     out.clear();
     walk_on_demand(body, limits, out);

@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "json/document.hpp"
-#include "json/tape.hpp"
+#include "json/structure.hpp"
 
 namespace bpv::json {
 
@@ -43,12 +43,13 @@ class walker {
   /// Never recurses, never throws except std::bad_alloc.
   void walk(std::string_view body, const walk_limits& limits, document& out, route how = route::automatic);
 
-  /// The same in two steps, so that a caller can look at simdjson's DOM tape in between.
-  /// parse() copies the body and reads it with DOM; it returns the tape when DOM read the body
-  /// and its root is an object within the size limit (nesting is not checked), else nothing.
-  /// build() then makes the document of that body (from DOM's work when there is some). The
-  /// body must stay alive until build(); the tape, until the next parse().
-  std::optional<json::tape> parse(std::string_view body, const walk_limits& limits);
+  /// The same in two steps, so that a caller can look at the body between them. index()
+  /// copies the body and runs simdjson's first stage over it; it returns the structural index
+  /// when that stage read the body within the size limit (a grammar error may remain: the
+  /// first stage does not look for one), else nothing. build() then makes the document of that
+  /// body (running DOM's second stage when the first has run). The body must stay alive until
+  /// build(); the index, until the next index().
+  std::optional<json::structure> index(std::string_view body, const walk_limits& limits);
   void build(document& out);
 
  private:

@@ -1,6 +1,8 @@
-// Fast acceptance over simdjson's DOM tape. Every test here is one the full rules make, asked the
-// other way round ("is this surely fine?"); anything unusual (an unknown member, a fraction, a
-// note the rules would add) answers no and leaves the full rules to say what it is.
+// Fast acceptance over simdjson's structural index (json/structure.hpp). Every test here is one
+// the full rules make, asked the other way round ("is this surely fine?"); anything unusual (an
+// unknown member, a fraction, an escape, a note the rules would add) answers no and leaves the
+// full rules to say what it is. Stage one has not checked the grammar between tokens: each
+// separator read here is checked here, and each value's whole text.
 #include "rules/fast.hpp"
 
 #include <algorithm>
@@ -12,35 +14,67 @@
 namespace bpv::engine {
 namespace {
 
-using json::tape;
+using json::structure;
 
-// The members of one object of the API, each bound once to the word of its value; false on an
-// unknown or repeated one.
-template <std::size_t N>
-bool bind(const tape& t, std::size_t object, object_id in, std::array<std::size_t, N>& slots, unsigned& seen) {
+// The members of the object whose '{' is entry `object`, each bound once to the entry of its
+// value; false on an unknown or repeated one, or on a separator out of place. `end` is then
+// the entry of the object's '}'. A member whose value is an object is read by `nested(slot,
+// entry, end)` as it comes, which sets `end` to that object's '}': stage one's index has no
+// jumps over containers, and counting brackets to the end of one would read it twice.
+template <std::size_t N, class Nested>
+bool bind_object(const structure& s, std::size_t object, object_id in, std::array<std::size_t, N>& slots, unsigned& seen,
+                 std::size_t& end, Nested&& nested) {
   std::size_t const first = in == object_id::root ? 0 : 3;  // members[] lists the root's three first
-  for (std::size_t i = t.first(object), end = t.last(object); i < end; i = t.after(i + 1)) {
-    const member_spec* spec = find_member(in, t.string(i));
+  std::size_t k = object + 1;
+  if (s.at(k) == '}') {
+    end = k;
+    return true;
+  }
+  for (;;) {
+    std::string_view name;
+    // A name with an escape matches no member as written: the full rules read it.
+    if (!s.raw_string(k, name) || s.at(k + 1) != ':') return false;
+    const member_spec* spec = find_member(in, name);
     if (!spec) return false;
     auto const slot = static_cast<std::size_t>(spec - members) - first;
     if (seen & (1u << slot)) return false;
     seen |= 1u << slot;
-    slots[slot] = i + 1;
+    k += 2;
+    slots[slot] = k;
+    if (s.at(k) == '{') {
+      std::size_t inner_end = 0;
+      if (!nested(slot, k, inner_end)) return false;
+      k = inner_end + 1;
+    } else {
+      k = s.after(k);
+    }
+    char const sep = s.at(k);
+    if (sep == '}') break;
+    if (sep != ',') return false;
+    ++k;
   }
+  end = k;
   return true;
 }
 
-bool string_at(const tape& t, std::size_t i, std::string_view& out) {
-  if (!t.is_string(i)) return false;
-  out = t.string(i);
-  return true;
-}
+// The text of a string as written: each caller's check refuses '\\', so an escape never
+// passes for its text.
+bool string_at(const structure& s, std::size_t k, std::string_view& out) { return s.raw_string(k, out); }
 
-// An integer written without fraction or exponent, within [lo, hi].
-bool integer_in(const tape& t, std::size_t i, std::int64_t lo, std::int64_t hi, std::int64_t& out) {
-  if (!t.is_int64(i)) return false;
-  out = t.int64(i);
-  return out >= lo && out <= hi;
+// An integer within [lo, hi] (lo > 0), written as JSON writes it without fraction or exponent:
+// a digit 1-9, then digits, the whole token.
+bool integer_in(const structure& s, std::size_t k, std::int64_t lo, std::int64_t hi, std::int64_t& out) {
+  char const c = s.at(k);
+  if (c < '1' || c > '9') return false;
+  std::string_view const t = s.token(k);
+  if (t.size() > 9) return false;  // beyond every limit here, and no overflow below
+  std::int64_t v = 0;
+  for (char d : t) {
+    if (d < '0' || d > '9') return false;
+    v = v * 10 + (d - '0');
+  }
+  out = v;
+  return v >= lo && v <= hi;
 }
 
 bool name_clean(std::string_view s) {
@@ -73,34 +107,49 @@ bool zone_clean(std::string_view s, int& offset) {
 }
 
 // Week days, each once; fills `days` as it goes.
-bool week_clean(const tape& t, std::size_t array, std::vector<std::string>& days) {
-  if (!t.is_array(array) || t.first(array) == t.last(array)) return false;
+bool week_clean(const structure& s, std::size_t array, std::vector<std::string>& days) {
+  if (s.at(array) != '[' || s.at(array + 1) == ']') return false;
   unsigned seen = 0;
-  for (std::size_t i = t.first(array), end = t.last(array); i < end; i = t.after(i)) {
+  for (std::size_t k = array + 1;; k += 2) {
     std::string_view d;
-    if (!string_at(t, i, d)) return false;
+    if (!string_at(s, k, d)) return false;
     int const day = week_day_of(d);
     if (day < 0) return false;
     unsigned const bit = 1u << day;
     if (seen & bit) return false;
     seen |= bit;
     days.emplace_back(d);
+    char const sep = s.at(k + 1);
+    if (sep == ']') return true;
+    if (sep != ',') return false;
   }
-  return true;
 }
 
-bool one_of(const tape& t, std::size_t i, std::string_view a, std::string_view b, std::string_view& out) {
-  return string_at(t, i, out) && (out == a || out == b);
+// Inside scheduled_policy, no member's value is an object.
+constexpr auto no_nested = [](std::size_t, std::size_t, std::size_t&) { return false; };
+
+bool one_of(const structure& s, std::size_t k, std::string_view a, std::string_view b, std::string_view& out) {
+  return string_at(s, k, out) && (out == a || out == b);
 }
 
 }  // namespace
 
-bool fast_accept(const tape& t, const context& ctx, std::size_t max_depth, scratch& sc, policy& p) {
+bool fast_accept(const structure& t, const context& ctx, std::size_t max_depth, scratch& sc, policy& p) {
   if (ctx.policy_id && ctx.policy_id->empty()) return false;
   enum { name, sched, zone };
   std::array<std::size_t, 3> top;  // only the slots `have` marks are read
   unsigned have = 0;
-  if (!t.is_object(tape::root_value) || !bind(t, tape::root_value, object_id::root, top, have) || have == 0) return false;
+  std::size_t end = 0;
+  enum { start, freq, week, num, day, remain, status };
+  std::array<std::size_t, 7> sp;  // only the slots `in` marks are read
+  unsigned in = 0;
+  auto scheduled = [&](std::size_t slot, std::size_t object, std::size_t& sp_end) {
+    return slot == sched && max_depth >= 2 && bind_object(t, object, object_id::scheduled_policy, sp, in, sp_end, no_nested);
+  };
+  // One object, and nothing after it.
+  if (t.at(0) != '{' || !bind_object(t, 0, object_id::root, top, have, end, scheduled) || end + 1 != t.count() ||
+      have == 0)
+    return false;
 
   std::string_view text;
   if (have & (1u << name)) {
@@ -114,11 +163,7 @@ bool fast_accept(const tape& t, const context& ctx, std::size_t max_depth, scrat
   }
   if (!(have & (1u << sched))) return true;
 
-  if (max_depth < 2 || !t.is_object(top[sched])) return false;
-  enum { start, freq, week, num, day, remain, status };
-  std::array<std::size_t, 7> sp;  // only the slots `in` marks are read
-  unsigned in = 0;
-  if (!bind(t, top[sched], object_id::scheduled_policy, sp, in)) return false;
+  if (t.at(top[sched]) != '{') return false;  // an object is read as it comes, by `scheduled`
   auto has = [&](int m) { return (in & (1u << m)) != 0; };
   // One interval and one retention: two of a kind is a note of the full rules.
   if (has(freq) == has(week) || (has(num) && has(day))) return false;

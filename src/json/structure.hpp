@@ -1,0 +1,71 @@
+// Reading a body through simdjson's first stage alone: its structural index, one entry per
+// bracket, ':', ',', string and scalar, in document order. The fast path accepts a clean
+// request from it without DOM's second stage (tape and string buffer), which measured as much
+// as everything else the fast path does. Stage one has checked UTF-8 and found where strings
+// are; it has not checked the grammar between tokens, so whoever reads this checks each
+// separator it relies on, and each token's text. Private to the library.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+#include "json/document.hpp"
+
+namespace bpv::json {
+
+class structure {
+ public:
+  /// Over `count` entries of `index` into `src`, which holds the body and padding.
+  structure(const char* src, const std::uint32_t* index, std::uint32_t count) noexcept
+      : src_(src), index_(index), count_(count) {}
+
+  std::uint32_t count() const noexcept { return count_; }
+  /// The first byte of entry k: '{', '}', '[', ']', ':', ',', '"' or a scalar's first byte;
+  /// '\0' past the last entry.
+  char at(std::size_t k) const noexcept { return k < count_ ? src_[index_[k]] : '\0'; }
+
+  /// The text of entry k: from its first byte up to the next entry, less white space.
+  std::string_view token(std::size_t k) const noexcept {
+    std::size_t const begin = index_[k];
+    std::size_t end = k + 1 < count_ ? index_[k + 1] : begin;
+    while (end > begin && is_json_space(src_[end - 1])) --end;
+    return {src_ + begin, end - begin};
+  }
+
+  /// The string at entry k as written between its quotes: its text when it has no '\'. Not
+  /// looked for here, since the fast path's every check of a value or name refuses '\' (and
+  /// an escape it refuses goes to the full rules, which unescape).
+  bool raw_string(std::size_t k, std::string_view& out) const noexcept {
+    if (at(k) != '"' || k + 1 >= count_) return false;
+    std::string_view const t = token(k);
+    // A string's token ends at its closing quote: stage one put everything after it that is
+    // not white space into an entry of its own.
+    if (t.size() < 2 || t.back() != '"') return false;
+    out = t.substr(1, t.size() - 2);
+    return true;
+  }
+
+  /// The entry after the value at k: past its closing bracket for a container, whose
+  /// brackets are counted, not matched (a reader of its inside checks them).
+  std::size_t after(std::size_t k) const noexcept {
+    char const c = at(k);
+    if (c != '{' && c != '[') return k + 1;
+    std::size_t depth = 1;
+    for (++k; k < count_; ++k) {
+      char const d = at(k);
+      depth += static_cast<std::size_t>(d == '{' || d == '[');
+      depth -= static_cast<std::size_t>(d == '}' || d == ']');
+      if (depth == 0) return k + 1;
+    }
+    return count_;
+  }
+
+ private:
+  const char* src_;
+  const std::uint32_t* index_;
+  std::uint32_t count_;
+};
+
+}  // namespace bpv::json
