@@ -203,7 +203,7 @@ std::uint32_t link_child(document& out, Frame& f, std::size_t depth) {
 struct walker::impl {
   od::parser parser;
   simdjson::dom::parser dom_parser;
-  std::string padded;  // the input followed by SIMDJSON_PADDING bytes; reused
+  std::string padded;  // the input followed by SIMDJSON_PADDING zero bytes (at least); reused
   std::vector<frame> stack;
   std::vector<dom_frame> dom_stack;
   std::vector<member_names> names;  // one per open object level; reused
@@ -249,8 +249,12 @@ bool walker::impl::load(std::string_view b, const walk_limits& l) {
   // simdjson reads documents up to SIMDJSON_MAXSIZE_BYTES (4 GiB), whatever the limit says.
   too_large = body.size() > limits.max_body_bytes || body.size() > simdjson::SIMDJSON_MAXSIZE_BYTES;
   if (too_large) return false;
-  padded.assign(body);
-  padded.append(simdjson::SIMDJSON_PADDING, '\0');
+  // The body, then zeroed padding; the string only grows (to the largest body seen), so that a
+  // request costs two copies, not a reallocation or string bookkeeping.
+  std::size_t const room = body.size() + simdjson::SIMDJSON_PADDING;
+  if (padded.size() < room) padded.resize(room);
+  if (!body.empty()) std::memcpy(padded.data(), body.data(), body.size());
+  std::memset(padded.data() + body.size(), 0, simdjson::SIMDJSON_PADDING);
   return true;
 }
 
