@@ -683,8 +683,14 @@ void pointer_of(const document& doc, const node& n, std::string& out) {
   std::size_t end = size;
   for (const node* p = &n; p->parent != none; p = &doc.nodes[p->parent]) {
     std::string_view const token = token_of(*p, digits);
-    std::size_t at = end - escaped_size(token);
+    std::size_t const escaped = escaped_size(token);
+    std::size_t at = end - escaped;
     std::size_t const start = at - 1;  // the '/'
+    if (escaped == token.size()) {  // nothing to escape, as nearly always
+      std::memcpy(out.data() + at, token.data(), token.size());
+      end = start;
+      continue;
+    }
     for (char c : token) {
       if (c == '~' || c == '/') {
         out[at++] = '~';

@@ -10,13 +10,14 @@ namespace bpv::engine {
 namespace {
 
 // decisions.md: at one offset 0101, 0102, 0100, any other code, then 0221, warnings, info.
-int rank(const diagnostic& d) noexcept {
-  if (d.severity == severity::info) return 6;
-  if (d.severity == severity::warning) return 5;
-  if (d.code == "AutoBackup.0101") return 0;
-  if (d.code == "AutoBackup.0102") return 1;
-  if (d.code == "AutoBackup.0100") return 2;
-  if (d.code == "AutoBackup.0221") return 4;
+// Worked out once per finding, not at each of the comparisons a heap makes.
+std::uint8_t rank(severity sev, std::string_view code) noexcept {
+  if (sev == severity::info) return 6;
+  if (sev == severity::warning) return 5;
+  if (code == "AutoBackup.0101") return 0;
+  if (code == "AutoBackup.0102") return 1;
+  if (code == "AutoBackup.0100") return 2;
+  if (code == "AutoBackup.0221") return 4;
   return 3;
 }
 
@@ -25,8 +26,7 @@ int rank(const diagnostic& d) noexcept {
 bool findings::before(const entry& a, const entry& b) noexcept {
   if (a.d.offset.has_value() != b.d.offset.has_value()) return !a.d.offset.has_value();
   if (a.d.offset != b.d.offset) return *a.d.offset < *b.d.offset;
-  int const ra = rank(a.d), rb = rank(b.d);
-  if (ra != rb) return ra < rb;
+  if (a.rank != b.rank) return a.rank < b.rank;
   return a.seq < b.seq;
 }
 
@@ -34,7 +34,7 @@ findings::admission findings::admit(rule r, std::string_view code, std::optional
   const rule_info& ri = info(r);
   severity sev = ri.severity;
   if (rules_ && !rules_->apply(r, sev, code)) return admission::off;
-  entry const probe{diagnostic{ri.id, sev, code, {}, offset, {}}, json::none, seq_};
+  entry const probe{diagnostic{ri.id, sev, code, {}, offset, {}}, json::none, seq_, rank(sev, code)};
   if (sev == severity::error && (!first_error_ || before(probe, *first_error_))) return admission::keep;
   if (max_kept_ == 0) return admission::drop;
   return kept_.size() < max_kept_ || before(probe, kept_.front()) ? admission::keep : admission::drop;
@@ -45,17 +45,18 @@ void findings::push(rule r, std::string_view code, std::string_view path, std::u
   const rule_info& ri = info(r);
   severity sev = ri.severity;
   if (rules_ && !rules_->apply(r, sev, code)) return;
-  keep(entry{diagnostic{ri.id, sev, code, std::string(path), offset, std::move(message)}, node, seq_++});
+  keep(entry{diagnostic{ri.id, sev, code, std::string(path), offset, std::move(message)}, node, seq_++, rank(sev, code)});
 }
 
 void findings::add(std::string_view id, severity sev, std::string_view code, std::string_view path,
                    std::optional<std::size_t> offset, std::string message) {
-  keep(entry{diagnostic{id, sev, code, std::string(path), offset, std::move(message)}, json::none, seq_++});
+  keep(entry{diagnostic{id, sev, code, std::string(path), offset, std::move(message)}, json::none, seq_++, rank(sev, code)});
 }
 
 void findings::keep(entry e) {
   bool const first_error = e.d.severity == severity::error && (!first_error_ || before(e, *first_error_));
-  if (first_error) first_error_ = entry{diagnostic{e.d.rule, e.d.severity, e.d.code, {}, e.d.offset, {}}, e.node, e.seq};
+  if (first_error)
+    first_error_ = entry{diagnostic{e.d.rule, e.d.severity, e.d.code, {}, e.d.offset, {}}, e.node, e.seq, e.rank};
   auto leave_out = [&](entry& gone) {
     ++dropped_;
     if (first_error_ && gone.seq == first_error_->seq) left_out_ = std::move(gone);
@@ -67,12 +68,25 @@ void findings::keep(entry e) {
     leave_out(kept_.back());
     kept_.pop_back();
   }
+  // A list in the order found until the cap is reached, a heap from then on: most requests
+  // have a few findings, most in document order already, and pay no heap for them.
   kept_.push_back(std::move(e));
-  std::push_heap(kept_.begin(), kept_.end(), before);
+  if (kept_.size() == max_kept_) {
+    if (heap_) {
+      std::push_heap(kept_.begin(), kept_.end(), before);
+    } else {
+      std::make_heap(kept_.begin(), kept_.end(), before);
+      heap_ = true;
+    }
+  }
 }
 
 std::size_t findings::finish(std::vector<diagnostic>& out, std::size_t path_budget) {
-  std::sort_heap(kept_.begin(), kept_.end(), before);
+  if (heap_) {
+    std::sort_heap(kept_.begin(), kept_.end(), before);
+  } else if (!std::is_sorted(kept_.begin(), kept_.end(), before)) {
+    std::sort(kept_.begin(), kept_.end(), before);
+  }
   std::size_t left_out = dropped_;
   // The first error, if the cap left it out, comes after everything kept: append it.
   if (first_error_ && left_out_ && left_out_->seq == first_error_->seq) {
@@ -103,6 +117,7 @@ std::size_t findings::finish(std::vector<diagnostic>& out, std::size_t path_budg
   }
   out.resize(listed);
   kept_.clear();
+  heap_ = false;
   first_error_.reset();
   left_out_.reset();
   return left_out;

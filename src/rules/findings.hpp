@@ -27,11 +27,12 @@ class findings {
     diagnostic d;               // path filled in by finish() for node findings
     std::uint32_t node;         // json::none for a known path
     std::uint64_t seq;          // emission order: the last tie-break
+    std::uint8_t rank;          // order among findings at one offset (see findings.cpp)
   };
   /// What findings keep between requests, so that a request with findings grows no list that
   /// an earlier one has grown already: one per validator.
   struct storage {
-    std::vector<entry> kept;  // a max-heap by report order: the last kept on top
+    std::vector<entry> kept;  // in the order found; a max-heap by report order once full
     std::optional<entry> first_error_left_out;  // the first error, when the cap left it out
   };
 
@@ -101,7 +102,9 @@ class findings {
   const json::document* doc_;
   std::size_t max_kept_;
   const rule_set* rules_;
-  std::vector<entry>& kept_;  // a max-heap by report order: the last kept on top
+  std::vector<entry>& kept_;  // in the order found; once max_kept_ long, a max-heap by report
+                              // order (the last kept on top)
+  bool heap_ = false;
   // The earliest error: its place in the order only (no path, no message), since the entry
   // itself is in kept_, or in left_out_ when the cap left it out.
   std::optional<entry> first_error_;

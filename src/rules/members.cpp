@@ -28,16 +28,19 @@ bool normalize(std::string_view in, std::array<char, max_name>& buf, std::size_t
 // by the Lowrance-Wagner recurrence. Both strings hold at most max_name characters.
 std::size_t damerau_levenshtein(std::string_view a, std::string_view b) noexcept {
   std::size_t const n = a.size(), m = b.size(), inf = n + m;
-  std::array<std::array<std::size_t, max_name + 2>, max_name + 2> d{};
-  std::array<std::size_t, 256> last_row{};  // last row of `a` holding each byte, 0 = none
-  d[0][0] = inf;
+  // Every cell is written before it is read (rows and columns 0 and 1 first, then each cell
+  // from those above and to its left): no need to clear the table for each name.
+  std::array<std::array<std::uint8_t, max_name + 2>, max_name + 2> d;
+  std::array<std::uint8_t, 256> last_row{};  // last row of `a` holding each byte, 0 = none
+  auto const small = [](std::size_t v) { return static_cast<std::uint8_t>(v); };  // all <= 2 * max_name
+  d[0][0] = small(inf);
   for (std::size_t i = 0; i <= n; ++i) {
-    d[i + 1][0] = inf;
-    d[i + 1][1] = i;
+    d[i + 1][0] = small(inf);
+    d[i + 1][1] = small(i);
   }
   for (std::size_t j = 0; j <= m; ++j) {
-    d[0][j + 1] = inf;
-    d[1][j + 1] = j;
+    d[0][j + 1] = small(inf);
+    d[1][j + 1] = small(j);
   }
   for (std::size_t i = 1; i <= n; ++i) {
     std::size_t last_match_col = 0;
@@ -49,10 +52,10 @@ std::size_t damerau_levenshtein(std::string_view a, std::string_view b) noexcept
         cost = 0;
         last_match_col = j;
       }
-      d[i + 1][j + 1] = std::min({d[i][j] + cost, d[i + 1][j] + 1, d[i][j + 1] + 1,
-                                  d[i1][j1] + (i - i1 - 1) + 1 + (j - j1 - 1)});
+      d[i + 1][j + 1] = static_cast<std::uint8_t>(std::min<std::size_t>(
+          {d[i][j] + cost, d[i + 1][j] + 1u, d[i][j + 1] + 1u, d[i1][j1] + (i - i1 - 1) + 1 + (j - j1 - 1)}));
     }
-    last_row[static_cast<unsigned char>(a[i - 1])] = i;
+    last_row[static_cast<unsigned char>(a[i - 1])] = static_cast<std::uint8_t>(i);
   }
   return d[n + 1][m + 1];
 }
@@ -65,13 +68,28 @@ namespace {
 // (a transposition none), so the letters one name has and the other lacks bound it from below.
 // Many unknown members cost a count each, not a table of distances.
 std::size_t bag_distance(std::string_view a, std::string_view b) noexcept {
-  std::array<int, 128> count{};
+  std::array<std::uint8_t, 128> count{};  // names here are at most max_name letters
   for (char c : a) ++count[static_cast<unsigned char>(c) & 127];
-  for (char c : b) --count[static_cast<unsigned char>(c) & 127];
-  std::size_t more = 0, fewer = 0;
-  for (int k : count) (k > 0 ? more : fewer) += static_cast<std::size_t>(k > 0 ? k : -k);
-  return std::max(more, fewer);
+  std::size_t common = 0;  // letters both have, each as often as both have it
+  for (char c : b) {
+    std::uint8_t& k = count[static_cast<unsigned char>(c) & 127];
+    common += k != 0;
+    k -= k != 0;
+  }
+  return std::max(a.size(), b.size()) - common;
 }
+
+// Each member's name as normalize() makes it, made once.
+struct normal_name {
+  std::array<char, max_name> text{};
+  std::size_t size = 0;
+  std::string_view view() const noexcept { return {text.data(), size}; }
+};
+const auto normal_names = [] {
+  std::array<normal_name, std::size(members)> out{};
+  for (std::size_t i = 0; i < out.size(); ++i) normalize(members[i].name, out[i].text, out[i].size);
+  return out;
+}();
 
 }  // namespace
 
@@ -82,20 +100,20 @@ const member_spec* find_elsewhere(object_id in, std::string_view name) noexcept 
 }
 
 const member_spec* near_miss_of(object_id in, std::string_view name) noexcept {
-  std::array<char, max_name> buf{}, mbuf{};
-  std::size_t len = 0, mlen = 0;
+  std::array<char, max_name> buf{};
+  std::size_t len = 0;
   if (!normalize(name, buf, len)) return nullptr;
   std::string_view const n(buf.data(), len);
   const member_spec* best = nullptr;
   std::size_t best_distance = 3;
-  for (const auto& m : members) {
-    if (m.in != in) continue;
-    normalize(m.name, mbuf, mlen);
-    std::string_view const candidate(mbuf.data(), mlen);
+  for (std::size_t i = 0; i < std::size(members); ++i) {
+    if (members[i].in != in) continue;
+    std::string_view const candidate = normal_names[i].view();
+    std::size_t const mlen = candidate.size();
     if ((n.size() > mlen ? n.size() - mlen : mlen - n.size()) > 2 || bag_distance(n, candidate) > 2) continue;
     std::size_t d = damerau_levenshtein(n, candidate);
     if (d < best_distance) {
-      best = &m;
+      best = &members[i];
       best_distance = d;
     }
   }
