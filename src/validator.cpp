@@ -96,7 +96,7 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
     // overrides; custom rules must see every request.
     if (index && m.fast_path && m.rules.custom().empty()) {
       if (engine::fast_accept(*index, ctx, m.opts.limits.max_depth, m.scratch, out.effective.emplace())) {
-        out.diagnostics.clear();
+        m.findings_room.take_back(out.diagnostics);
         out.valid = true;
         out.http_status = 200;
         return;
@@ -109,16 +109,17 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
   // The URI comes before the body: its finding is listed first among those without an offset.
   if (ctx.policy_id && ctx.policy_id->empty())
     f.add(engine::rule::request_policy_id_empty, "", std::nullopt,
-          "the policy ID in the URI is empty: PUT /v2/{project_id}/backuppolicy/{policy_id} needs one");
+          engine::say("the policy ID in the URI is empty: PUT /v2/{project_id}/backuppolicy/{policy_id} needs one"));
 
   std::optional<engine::request> req;
   if (blank) {
     m.doc.clear();
-    f.add(engine::rule::body_empty, "", std::nullopt, "the request body is empty: send a JSON object with the members to change");
+    f.add(engine::rule::body_empty, "", std::nullopt,
+          engine::say("the request body is empty: send a JSON object with the members to change"));
   } else {
     m.walker.build(m.doc);
     if (m.doc.error) {
-      f.add(rule_for(m.doc.error->why), "", m.doc.error->offset, m.doc.error->message);
+      f.add(rule_for(m.doc.error->why), "", m.doc.error->offset, engine::say(std::string_view(m.doc.error->message)));
     } else {
       req = engine::bind(m.doc);
       engine::check(m.doc, *req, ctx, m.rules, m.scratch, f);

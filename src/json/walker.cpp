@@ -667,6 +667,25 @@ std::string_view token_of(const node& n, char (&digits)[24]) noexcept {
   return {digits, static_cast<std::size_t>(r.ptr - digits)};
 }
 
+// Whether a token has '~' or '/', which RFC 6901 escapes: eight bytes at a time, since every
+// finding's path asks it of every name on the way to the root.
+bool needs_escape(std::string_view token) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101, highs = 0x8080808080808080;
+  auto has_byte = [](std::uint64_t w, unsigned char b) {
+    std::uint64_t const x = w ^ (ones * b);
+    return ((x - ones) & ~x & highs) != 0;
+  };
+  std::size_t i = 0;
+  for (; i + 8 <= token.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, token.data() + i, 8);
+    if (has_byte(w, '~') || has_byte(w, '/')) return true;
+  }
+  for (; i < token.size(); ++i)
+    if (token[i] == '~' || token[i] == '/') return true;
+  return false;
+}
+
 std::size_t escaped_size(std::string_view token) noexcept {
   return token.size() + static_cast<std::size_t>(std::count_if(token.begin(), token.end(), [](char c) { return c == '~' || c == '/'; }));
 }
@@ -675,18 +694,29 @@ std::size_t escaped_size(std::string_view token) noexcept {
 
 void pointer_of(const document& doc, const node& n, std::string& out) {
   // Root-ward twice, without recursion (depth is the caller's to choose) and without a list of
-  // the chain: once to size the pointer, once to write its tokens from the back.
+  // the chain: once to size the pointer, once to write its tokens from the back. Nearly no
+  // name has '~' or '/': the first time finds out whether any does, and only then are they
+  // counted.
   char digits[24];
   std::size_t size = 0;
-  for (const node* p = &n; p->parent != none; p = &doc.nodes[p->parent]) size += 1 + escaped_size(token_of(*p, digits));
+  bool escapes = false;
+  for (const node* p = &n; p->parent != none; p = &doc.nodes[p->parent]) {
+    std::string_view const token = token_of(*p, digits);
+    size += 1 + token.size();
+    escapes = escapes || (p->is_member() && needs_escape(token));
+  }
+  if (escapes) {
+    size = 0;
+    for (const node* p = &n; p->parent != none; p = &doc.nodes[p->parent]) size += 1 + escaped_size(token_of(*p, digits));
+  }
   out.assign(size, '/');
   std::size_t end = size;
   for (const node* p = &n; p->parent != none; p = &doc.nodes[p->parent]) {
     std::string_view const token = token_of(*p, digits);
-    std::size_t const escaped = escaped_size(token);
+    std::size_t const escaped = escapes ? escaped_size(token) : token.size();
     std::size_t at = end - escaped;
     std::size_t const start = at - 1;  // the '/'
-    if (escaped == token.size()) {  // nothing to escape, as nearly always
+    if (escaped == token.size()) {
       std::memcpy(out.data() + at, token.data(), token.size());
       end = start;
       continue;

@@ -25,11 +25,15 @@ namespace {
 
 
 // The value for messages: strings quoted, other values as written, containers by kind.
-std::string shown(const node& n) {
-  if (n.kind == kind::string) return quoted(n.text);
-  if (n.kind == kind::object || n.kind == kind::array) return std::string(json::describe(n.kind));
-  return std::string(n.text.substr(0, 48)) + (n.text.size() > 48 ? "..." : "");
-}
+struct shown {
+  const node& n;
+  void append_to(std::string& out) const {
+    if (n.kind == kind::string) return append_quoted(out, n.text);
+    if (n.kind == kind::object || n.kind == kind::array) return void(out += json::describe(n.kind));
+    out += n.text.substr(0, 48);
+    if (n.text.size() > 48) out += "...";
+  }
+};
 
 // Byte of the raw input where the unescaped character at `index` of string node `n` starts.
 std::size_t offset_in_string(const node& n, std::size_t index) noexcept {
@@ -41,14 +45,53 @@ bool has_angle_bracket(std::string_view s) noexcept {
 }
 
 // The character at byte `i` of a valid UTF-8 string, for a message: 'x', or U+XXXX.
-std::string describe_char(std::string_view s, std::size_t i) {
-  unsigned char const c = static_cast<unsigned char>(s[i]);
-  if (c > 0x20 && c < 0x7F) return std::string("'") + static_cast<char>(c) + "'";
-  std::string out = c == ' ' ? "a space (U+" : "U+";
-  escape::append_hex(out, utf8::decode(s, i), 4);
-  if (c == ' ') out += ")";
-  return out;
-}
+struct char_at {
+  std::string_view s;
+  std::size_t i;
+  void append_to(std::string& out) const {
+    unsigned char const c = static_cast<unsigned char>(s[i]);
+    if (c > 0x20 && c < 0x7F) {
+      out += '\'';
+      out += static_cast<char>(c);
+      out += '\'';
+      return;
+    }
+    out += c == ' ' ? "a space (U+" : "U+";
+    escape::append_hex(out, utf8::decode(s, i), 4);
+    if (c == ' ') out += ")";
+  }
+};
+
+// Two digits, and a clock time HH:mm from minutes since midnight.
+struct two {
+  unsigned v;
+  void append_to(std::string& out) const {
+    out += static_cast<char>('0' + v / 10);
+    out += static_cast<char>('0' + v % 10);
+  }
+};
+struct clock {
+  int minutes;
+  void append_to(std::string& out) const {
+    two{static_cast<unsigned>(minutes / 60)}.append_to(out);
+    out += ':';
+    two{static_cast<unsigned>(minutes % 60)}.append_to(out);
+  }
+};
+
+// The values a member may take, for a message: "Y" or "N".
+struct either {
+  std::initializer_list<std::string_view> allowed;
+  void append_to(std::string& out) const {
+    bool first = true;
+    for (auto a : allowed) {
+      out += first ? "\"" : " or \"";
+      first = false;
+      out += a;
+      out += '"';
+    }
+  }
+};
 
 class checker {
  public:
@@ -63,9 +106,10 @@ class checker {
     if (doc_.any_duplicate || doc_.maybe_angle_brackets) everywhere();
     if (!req_.has_api_member())
       f_.add(rule::body_nothing_to_modify, "", root.offset,
-             root.child_count == 0
-                 ? "the request object is empty: give at least one of backup_policy_name, scheduled_policy, time_zone"
-                 : "the request holds no member of the API (backup_policy_name, scheduled_policy, time_zone): nothing to modify");
+             say(root.child_count == 0
+                     ? "the request object is empty: give at least one of backup_policy_name, scheduled_policy, time_zone"
+                     : "the request holds no member of the API (backup_policy_name, scheduled_policy, time_zone): nothing "
+                       "to modify"));
     if (req_.backup_policy_name) name(*req_.backup_policy_name);
     std::optional<int> const offset = time_zone();
     if (req_.scheduled_policy) scheduled_policy(*req_.scheduled_policy, offset);
@@ -77,18 +121,14 @@ class checker {
     for (const node& m : json::children(doc_, object)) {
       if (m.duplicate || find_member(in, m.name)) continue;
       if (const member_spec* other = find_elsewhere(in, m.name)) {
-        f_.add(rule::member_misplaced, m, m.name_offset, [&] {
-          std::string belongs = other->in == object_id::root ? "at the top level of the body" : "inside scheduled_policy";
-          return std::string(m.name) + " is ignored here: it belongs " + belongs;
-        });
+        f_.add(rule::member_misplaced, m, m.name_offset,
+               say(m.name, " is ignored here: it belongs ",
+                   other->in == object_id::root ? "at the top level of the body" : "inside scheduled_policy"));
       } else if (const member_spec* near = near_miss_of(in, m.name)) {
-        f_.add(rule::member_near_miss, near->code, m, m.name_offset, [&] {
-          return "unknown member " + quoted(m.name) + ": did you mean " + std::string(near->name) +
-                 "? (as written it would be ignored)";
-        });
+        f_.add(rule::member_near_miss, near->code, m, m.name_offset,
+               say("unknown member ", quote{m.name}, ": did you mean ", near->name, "? (as written it would be ignored)"));
       } else {
-        f_.add(rule::member_unknown, m, m.name_offset,
-               [&] { return quoted_in("unknown member ", m.name, " is ignored by the service"); });
+        f_.add(rule::member_unknown, m, m.name_offset, say("unknown member ", quote{m.name}, " is ignored by the service"));
       }
     }
   }
@@ -99,44 +139,40 @@ class checker {
     bool const duplicates = doc_.any_duplicate, angles = doc_.maybe_angle_brackets;
     for (const node& n : doc_.nodes) {
       if (duplicates && n.duplicate)
-        f_.add(rule::member_duplicate, n, n.name_offset, [&] {
-          return quoted_in("member ", n.name, " appears more than once in its object; parsers disagree on which one counts");
-        });
+        f_.add(rule::member_duplicate, n, n.name_offset,
+               say("member ", quote{n.name}, " appears more than once in its object; parsers disagree on which one counts"));
       if (!angles) continue;
       if (n.is_member() && has_angle_bracket(n.name))
-        f_.add(rule::string_angle_brackets, n, n.name_offset, [&] {
-          return quoted_in("member name ", n.name, " contains '<' or '>', which the request cannot contain");
-        });
+        f_.add(rule::string_angle_brackets, n, n.name_offset,
+               say("member name ", quote{n.name}, " contains '<' or '>', which the request cannot contain"));
       if (n.kind == kind::string && has_angle_bracket(n.text))
-        f_.add(rule::string_angle_brackets, n, n.offset, [&] {
-          return quoted_in("the value ", n.text, " contains '<' or '>', which the request cannot contain");
-        });
+        f_.add(rule::string_angle_brackets, n, n.offset,
+               say("the value ", quote{n.text}, " contains '<' or '>', which the request cannot contain"));
     }
   }
 
   void wrong_type(rule r, const node& n, std::string_view member, std::string_view wanted) {
-    f_.add(r, n, n.offset, std::string(member) + " must be " + std::string(wanted) + ", not " + std::string(json::describe(n.kind)));
+    f_.add(r, n, n.offset, say(member, " must be ", wanted, ", not ", json::describe(n.kind)));
   }
 
   void name(const node& n) {
     if (ctx_.target_is_default)
       f_.add(rule::name_default_policy, n, n.offset,
-             "the tenant's default backup policy cannot be renamed: leave out backup_policy_name");
+             say("the tenant's default backup policy cannot be renamed: leave out backup_policy_name"));
     if (n.kind != kind::string) return wrong_type(rule::name_type, n, "backup_policy_name", "a string");
     std::string_view const s = n.text;
     std::size_t const chars = utf8::count_chars(s);
     if (chars < 1 || chars > max_name_chars)
-      f_.add(rule::name_length, n, n.offset,
-             "backup_policy_name must be 1 to 64 characters long, not " + std::to_string(chars));
+      f_.add(rule::name_length, n, n.offset, say("backup_policy_name must be 1 to 64 characters long, not ", chars));
     auto const bad = std::find_if_not(s.begin(), s.end(), is_name_char);
     if (bad != s.end()) {
       std::size_t const i = static_cast<std::size_t>(bad - s.begin());
       f_.add(rule::name_characters, n, n.offset,
-             "backup_policy_name may hold only letters, digits, '_' and '-'; character " +
-                 std::to_string(utf8::count_chars(s.substr(0, i)) + 1) + " is " + describe_char(s, i));
+             say("backup_policy_name may hold only letters, digits, '_' and '-'; character ",
+                 utf8::count_chars(s.substr(0, i)) + 1, " is ", char_at{s, i}));
     }
     if (s.starts_with(reserved_name_prefix))
-      f_.add(rule::name_default_prefix, n, n.offset, "backup_policy_name cannot start with \"default\"");
+      f_.add(rule::name_default_prefix, n, n.offset, say("backup_policy_name cannot start with \"default\""));
   }
 
   // The offset in minutes when time_zone is absent (0) or valid; nothing when it is invalid.
@@ -150,17 +186,17 @@ class checker {
     grammar::utc_offset tz;
     if (auto e = grammar::parse_utc_offset(n->text, tz)) {
       f_.add(rule::time_zone_syntax, *n, offset_in_string(*n, e->offset),
-             "time_zone " + quoted(n->text) + " is not in the UTC+HH:mm or UTC-HH:mm format: " + std::string(e->expected));
+             say("time_zone ", quote{n->text}, " is not in the UTC+HH:mm or UTC-HH:mm format: ", e->expected));
       return std::nullopt;
     }
     if (tz.minutes > 59) {
       f_.add(rule::time_zone_range, *n, offset_in_string(*n, tz.minute_offset),
-             "time_zone " + quoted(n->text) + " has minute " + std::to_string(tz.minutes) + "; minutes run from 00 to 59");
+             say("time_zone ", quote{n->text}, " has minute ", tz.minutes, "; minutes run from 00 to 59"));
       return std::nullopt;
     }
     if (tz.total_minutes() < min_offset || tz.total_minutes() > max_offset) {
       f_.add(rule::time_zone_range, *n, offset_in_string(*n, tz.hour_offset),
-             "time_zone " + quoted(n->text) + " is outside the civil time zones, UTC-12:00 to UTC+14:00");
+             say("time_zone ", quote{n->text}, " is outside the civil time zones, UTC-12:00 to UTC+14:00"));
       return std::nullopt;
     }
     return tz.total_minutes();
@@ -171,19 +207,19 @@ class checker {
       return wrong_type(rule::scheduled_policy_type, sp, "scheduled_policy", "an object");
     if (!req_.frequency && !req_.week_frequency && !(rules_.status_alone_is_enough() && status_alone()))
       f_.add(rule::scheduled_policy_interval_required, sp, sp.offset,
-             "scheduled_policy must contain frequency (every N days) or week_frequency (days of the week)");
+             say("scheduled_policy must contain frequency (every N days) or week_frequency (days of the week)"));
     if (req_.start_time) start_time(*req_.start_time, offset);
     if (req_.frequency) integer_field(*req_.frequency, "frequency", rule::frequency_type, rule::frequency_range, 1, 14, " (days)");
     if (req_.week_frequency) week_frequency(*req_.week_frequency);
     if (req_.frequency && req_.week_frequency)
       f_.add(rule::week_frequency_ignored, *req_.week_frequency, req_.week_frequency->name_offset,
-             "frequency and week_frequency are both set: frequency prevails and week_frequency is ignored");
+             say("frequency and week_frequency are both set: frequency prevails and week_frequency is ignored"));
     if (req_.rentention_num)
       integer_field(*req_.rentention_num, "rentention_num", rule::rentention_num_type, rule::rentention_num_range, 2, 14, "");
     if (req_.rentention_day) rentention_day(*req_.rentention_day);
     if (req_.rentention_num && req_.rentention_day)
       f_.add(rule::rentention_day_ignored, *req_.rentention_day, req_.rentention_day->name_offset,
-             "rentention_num and rentention_day are both set: rentention_num prevails and rentention_day is ignored");
+             say("rentention_num and rentention_day are both set: rentention_num prevails and rentention_day is ignored"));
     if (req_.remain_first_backup_of_curMonth)
       one_of(*req_.remain_first_backup_of_curMonth, "remain_first_backup_of_curMonth", rule::remain_first_type,
              rule::remain_first_value, {"Y", "N"});
@@ -201,28 +237,25 @@ class checker {
     if (n.kind != kind::number) return wrong_type(type_rule, n, member, "an integer");
     std::optional<std::int64_t> v = integer_literal(n.text);
     if (!v) {
-      f_.add(type_rule, n, n.offset,
-             std::string(member) + " must be an integer written without fraction or exponent, not " + shown(n));
+      f_.add(type_rule, n, n.offset, say(member, " must be an integer written without fraction or exponent, not ", shown{n}));
       return;
     }
     if (*v < lo || *v > hi)
-      f_.add(range_rule, n, n.offset,
-             std::string(member) + " must be " + std::to_string(lo) + " to " + std::to_string(hi) + std::string(unit) +
-                 ", not " + shown(n));
+      f_.add(range_rule, n, n.offset, say(member, " must be ", lo, " to ", hi, unit, ", not ", shown{n}));
   }
 
   void rentention_day(const node& n) {
     if (n.kind != kind::number) return wrong_type(rule::rentention_day_type, n, "rentention_day", "a number");
     std::int64_t const days = floor_of(n.text);
     if (days < 2 || days > 99999) {
-      std::string rounded;
-      if (days <= -number_clamp || days >= number_clamp) {
-        rounded = " (far outside the range)";
-      } else if (!integer_literal(n.text)) {
-        rounded = " (" + shown(n) + " rounds down to " + std::to_string(days) + ")";
+      bool const far = days <= -number_clamp || days >= number_clamp;
+      if (far || integer_literal(n.text)) {
+        f_.add(rule::rentention_day_range, n, n.offset,
+               say("rentention_day must be 2 to 99999 days, not ", shown{n}, far ? " (far outside the range)" : ""));
+      } else {
+        f_.add(rule::rentention_day_range, n, n.offset,
+               say("rentention_day must be 2 to 99999 days, not ", shown{n}, " (", shown{n}, " rounds down to ", days, ")"));
       }
-      f_.add(rule::rentention_day_range, n, n.offset,
-             "rentention_day must be 2 to 99999 days, not " + shown(n) + rounded);
     }
   }
 
@@ -230,9 +263,7 @@ class checker {
               std::initializer_list<std::string_view> allowed) {
     if (n.kind != kind::string) return wrong_type(type_rule, n, member, "a string");
     if (std::find(allowed.begin(), allowed.end(), n.text) != allowed.end()) return;
-    std::string list;
-    for (auto a : allowed) list += (list.empty() ? "\"" : " or \"") + std::string(a) + "\"";
-    f_.add(value_rule, n, n.offset, std::string(member) + " must be " + list + " (upper case), not " + shown(n));
+    f_.add(value_rule, n, n.offset, say(member, " must be ", either{allowed}, " (upper case), not ", shown{n}));
   }
 
   void week_frequency(const node& n) {
@@ -240,7 +271,7 @@ class checker {
       return wrong_type(rule::week_frequency_type, n, "week_frequency", "an array of days such as [\"MON\"]");
     if (n.child_count == 0) {
       f_.add(rule::week_frequency_empty, n, n.offset,
-             "week_frequency must list at least one day: SUN, MON, TUE, WED, THU, FRI, SAT");
+             say("week_frequency must list at least one day: SUN, MON, TUE, WED, THU, FRI, SAT"));
       return;
     }
     std::array<bool, week_days.size()> seen{};
@@ -248,13 +279,13 @@ class checker {
       int const day = item.kind == kind::string ? week_day_of(item.text) : -1;
       if (day < 0) {
         f_.add(rule::week_frequency_day, item, item.offset,
-               "week_frequency items must be one of SUN, MON, TUE, WED, THU, FRI, SAT (upper case), not " + shown(item));
+               say("week_frequency items must be one of SUN, MON, TUE, WED, THU, FRI, SAT (upper case), not ", shown{item}));
         continue;
       }
       bool& was = seen[static_cast<std::size_t>(day)];
       if (was)
         f_.add(rule::week_frequency_duplicate, item, item.offset,
-               std::string(week_days[static_cast<std::size_t>(day)]) + " appears more than once in week_frequency");
+               say(week_days[static_cast<std::size_t>(day)], " appears more than once in week_frequency"));
       was = true;
     }
   }
@@ -268,27 +299,26 @@ class checker {
       std::size_t at = 0;
       for (std::size_t k = 0; k < max_start_times; ++k) at = n.text.find(',', at) + 1;
       f_.add(rule::start_time_count, n, offset_in_string(n, at),
-             "start_time may list at most 24 times; it lists " +
-                 std::to_string(std::count(n.text.begin(), n.text.end(), ',') + 1));
+             say("start_time may list at most 24 times; it lists ", std::count(n.text.begin(), n.text.end(), ',') + 1));
       return;
     }
     auto& times = scratch_.times;
     if (auto e = grammar::parse_start_times(n.text, times)) {
       f_.add(rule::start_time_syntax, n, offset_in_string(n, e->offset),
-             "start_time must be HH:mm times separated by ',' (no spaces): " + std::string(e->expected) + " at character " +
-                 std::to_string(utf8::count_chars(n.text.substr(0, e->offset)) + 1));
+             say("start_time must be HH:mm times separated by ',' (no spaces): ", e->expected, " at character ",
+                 utf8::count_chars(n.text.substr(0, e->offset)) + 1));
       return;
     }
     bool all_valid = true;
     for (const auto& t : times) {
       if (t.hour > 23) {
         f_.add(rule::start_time_hour, n, offset_in_string(n, t.hour_offset),
-               "start_time hour " + std::to_string(t.hour) + " is out of range: hours run from 00 to 23");
+               say("start_time hour ", t.hour, " is out of range: hours run from 00 to 23"));
         all_valid = false;
       }
       if (t.minute != 0) {
         f_.add(rule::start_time_full_hour, n, offset_in_string(n, t.minute_offset),
-               "expected minute 00: backups start on the full hour, not at minute " + two(t.minute));
+               say("expected minute 00: backups start on the full hour, not at minute ", two{t.minute}));
         all_valid = false;
       }
     }
@@ -297,31 +327,26 @@ class checker {
     order_and_days(n, *offset);
   }
 
-  static std::string two(unsigned v) { return std::string(1, static_cast<char>('0' + v / 10)) + static_cast<char>('0' + v % 10); }
-  static std::string clock(int minutes) {
-    return two(static_cast<unsigned>(minutes / 60)) + ":" + two(static_cast<unsigned>(minutes % 60));
-  }
-
   void order_and_days(const node& n, int offset) {
     const auto& times = scratch_.times;
-    auto hhmm = [&](std::size_t i) { return clock(static_cast<int>(times[i].minutes())); };
-    auto local = [&](std::size_t i) { return clock(time::local_minutes(static_cast<int>(times[i].minutes()), offset)); };
+    auto hhmm = [&](std::size_t i) { return clock{static_cast<int>(times[i].minutes())}; };
+    auto local = [&](std::size_t i) { return clock{time::local_minutes(static_cast<int>(times[i].minutes()), offset)}; };
     schedule_of(times, offset, [&](schedule_break b, std::size_t i, std::size_t before) {
       std::size_t const at = offset_in_string(n, times[i].hour_offset);
       switch (b) {
         case schedule_break::duplicate:
-          f_.add(rule::start_time_duplicate, n, at, "start_time lists " + hhmm(i) + " more than once");
+          f_.add(rule::start_time_duplicate, n, at, say("start_time lists ", hhmm(i), " more than once"));
           break;
         case schedule_break::unordered:
           f_.add(rule::start_time_order, n, at,
-                 "start times must be in ascending order by local time: " + hhmm(i) + " (local " + local(i) +
-                     ") comes after " + hhmm(before) + " (local " + local(before) + ")");
+                 say("start times must be in ascending order by local time: ", hhmm(i), " (local ", local(i),
+                     ") comes after ", hhmm(before), " (local ", local(before), ")"));
           break;
         case schedule_break::crossing:
           if (req_.frequency)
             f_.add(rule::start_time_utc_day_crossing, *req_.frequency, req_.frequency->name_offset,
-                   "start times " + hhmm(0) + " and " + hhmm(i) + " (local " + local(0) + " and " + local(i) +
-                       ") fall on different UTC days: schedule them with week_frequency and leave out frequency");
+                   say("start times ", hhmm(0), " and ", hhmm(i), " (local ", local(0), " and ", local(i),
+                       ") fall on different UTC days: schedule them with week_frequency and leave out frequency"));
           break;
       }
       return true;

@@ -48,6 +48,40 @@ void findings::push(rule r, std::string_view code, std::string_view path, std::u
   keep(entry{diagnostic{ri.id, sev, code, std::string(path), offset, std::move(message)}, node, seq_++, rank(sev, code)});
 }
 
+std::string findings::spare_text() {
+  // Room for nearly every message from the start, whichever spare a message gets: strings of
+  // every size would otherwise trade places and grow for many requests before they settle.
+  constexpr std::size_t room = 256;
+  std::string text;
+  if (!spare_.empty()) {
+    text = std::move(spare_.back());
+    spare_.pop_back();
+    text.clear();
+  }
+  if (text.capacity() < room) text.reserve(room);
+  return text;
+}
+
+namespace {
+
+// Only storage worth keeping goes back: the spares never outnumber the strings (messages and
+// paths) one report has held.
+void give_back(std::vector<std::string>& spare, std::string& text) {
+  if (text.capacity() > std::string().capacity()) spare.push_back(std::move(text));
+}
+
+}  // namespace
+
+void findings::recycle(std::string& text) { give_back(spare_, text); }
+
+void findings::storage::take_back(std::vector<diagnostic>& list) {
+  for (auto& d : list) {
+    give_back(spare, d.message);
+    give_back(spare, d.path);
+  }
+  list.clear();
+}
+
 void findings::add(std::string_view id, severity sev, std::string_view code, std::string_view path,
                    std::optional<std::size_t> offset, std::string message) {
   keep(entry{diagnostic{id, sev, code, std::string(path), offset, std::move(message)}, json::none, seq_++, rank(sev, code)});
@@ -59,7 +93,12 @@ void findings::keep(entry e) {
     first_error_ = entry{diagnostic{e.d.rule, e.d.severity, e.d.code, {}, e.d.offset, {}}, e.node, e.seq, e.rank};
   auto leave_out = [&](entry& gone) {
     ++dropped_;
-    if (first_error_ && gone.seq == first_error_->seq) left_out_ = std::move(gone);
+    if (first_error_ && gone.seq == first_error_->seq) {
+      if (left_out_) recycle(left_out_->d.message);
+      left_out_ = std::move(gone);
+    } else {
+      recycle(gone.d.message);
+    }
   };
   if (max_kept_ == 0) return leave_out(e);
   if (kept_.size() == max_kept_) {
@@ -101,13 +140,13 @@ std::size_t findings::finish(std::vector<diagnostic>& out, std::size_t path_budg
       ++left_out;
       continue;
     }
-    if (listed == out.size()) out.emplace_back();
+    if (listed == out.size()) out.emplace_back().path = spare_text();
     diagnostic& d = out[listed++];
     d.rule = k.d.rule;
     d.severity = k.d.severity;
     d.code = k.d.code;
     d.offset = k.d.offset;
-    d.message = std::move(k.d.message);
+    d.message.swap(k.d.message);  // the report's old message goes back to the spares below
     if (k.node != json::none) {
       json::pointer_of(*doc_, doc_->nodes[k.node], d.path);
     } else {
@@ -115,7 +154,13 @@ std::size_t findings::finish(std::vector<diagnostic>& out, std::size_t path_budg
     }
     path_bytes += d.path.size();
   }
+  for (std::size_t i = listed; i < out.size(); ++i) {  // listed last time, not now
+    recycle(out[i].message);
+    recycle(out[i].path);
+  }
   out.resize(listed);
+  for (auto& k : kept_) recycle(k.d.message);
+  if (left_out_) recycle(left_out_->d.message);
   kept_.clear();
   heap_ = false;
   first_error_.reset();
@@ -144,21 +189,6 @@ void append_quoted(std::string& out, std::string_view text) {
     if (utf8::is_lead(ch)) ++shown;
   }
   out += '"';
-}
-
-std::string quoted(std::string_view text) {
-  std::string out;
-  append_quoted(out, text);
-  return out;
-}
-
-std::string quoted_in(std::string_view before, std::string_view text, std::string_view after) {
-  std::string out;
-  out.reserve(before.size() + std::min<std::size_t>(text.size(), 64) + 8 + after.size());
-  out += before;
-  append_quoted(out, text);
-  out += after;
-  return out;
 }
 
 }  // namespace bpv::engine

@@ -16,6 +16,7 @@
 #include "bpv/diagnostic.hpp"
 #include "json/document.hpp"
 #include "rules/catalog.hpp"
+#include "rules/message.hpp"
 
 namespace bpv::engine {
 
@@ -34,44 +35,36 @@ class findings {
   struct storage {
     std::vector<entry> kept;  // in the order found; a max-heap by report order once full
     std::optional<entry> first_error_left_out;  // the first error, when the cap left it out
+    std::vector<std::string> spare;  // messages' storage, for the next request's messages
+
+    /// Empties a report's list, keeping its strings' storage for the next findings.
+    void take_back(std::vector<diagnostic>& list);
   };
 
   /// `doc` gives the paths of findings on nodes (it may be null when there are none); `rules`
   /// turns rules off and sets their severity (null: as the table has them).
   findings(const json::document* doc, std::size_t max_kept, const rule_set* rules, storage& room) noexcept
-      : doc_(doc), max_kept_(max_kept), rules_(rules), kept_(room.kept), left_out_(room.first_error_left_out) {
+      : doc_(doc), max_kept_(max_kept), rules_(rules), kept_(room.kept), left_out_(room.first_error_left_out),
+        spare_(room.spare) {
     kept_.clear();
     left_out_.reset();
   }
 
-  /// A finding of rule `r` with a known path ("", "/scheduled_policy", ...).
-  void add(rule r, std::string_view path, std::optional<std::size_t> offset, std::string message) {
-    push(r, info(r).code, path, json::none, offset, std::move(message));
+  /// A finding of rule `r` with a known path ("", "/scheduled_policy", ...). The message is
+  /// written only if the finding is kept (see message.hpp).
+  template <class... P>
+  void add(rule r, std::string_view path, std::optional<std::size_t> offset, const message<P...>& m) {
+    add(r, info(r).code, path, json::none, offset, m);
   }
   /// A finding of rule `r` at node `n` (its JSON Pointer is built if the finding is kept).
-  void add(rule r, const json::node& n, std::optional<std::size_t> offset, std::string message) {
-    push(r, info(r).code, {}, index_of(n), offset, std::move(message));
+  template <class... P>
+  void add(rule r, const json::node& n, std::optional<std::size_t> offset, const message<P...>& m) {
+    add(r, info(r).code, {}, index_of(n), offset, m);
   }
-  /// The same, with the message made only if the finding is kept: for rules a hostile body can
-  /// trigger once per member (unknown names, '<' anywhere, duplicates), so that findings beyond
-  /// the cap cost no message. With `code`, a code the rule takes from elsewhere (a near miss
-  /// takes its member's).
-  template <class Make>
-    requires std::is_invocable_r_v<std::string, Make>
-  void add(rule r, const json::node& n, std::optional<std::size_t> offset, Make&& make) {
-    add(r, info(r).code, n, offset, std::forward<Make>(make));
-  }
-  template <class Make>
-    requires std::is_invocable_r_v<std::string, Make>
-  void add(rule r, std::string_view code, const json::node& n, std::optional<std::size_t> offset, Make&& make) {
-    switch (admit(r, code, offset)) {
-      case admission::off: return;
-      case admission::keep: push(r, code, {}, index_of(n), offset, make()); return;
-      case admission::drop:
-        ++seq_;
-        ++dropped_;
-        return;
-    }
+  /// The same with a code the rule takes from elsewhere (a near miss takes its member's).
+  template <class... P>
+  void add(rule r, std::string_view code, const json::node& n, std::optional<std::size_t> offset, const message<P...>& m) {
+    add(r, code, {}, index_of(n), offset, m);
   }
 
   /// A finding of a custom rule, with its configured ID, severity and code.
@@ -90,8 +83,28 @@ class findings {
   std::uint32_t index_of(const json::node& n) const noexcept {
     return static_cast<std::uint32_t>(&n - doc_->nodes.data());
   }
+  template <class... P>
+  void add(rule r, std::string_view code, std::string_view path, std::uint32_t node, std::optional<std::size_t> offset,
+           const message<P...>& m) {
+    switch (admit(r, code, offset)) {
+      case admission::off: return;
+      case admission::keep: {
+        std::string text = spare_text();
+        m.write(text);
+        push(r, code, path, node, offset, std::move(text));
+        return;
+      }
+      case admission::drop:
+        ++seq_;
+        ++dropped_;
+        return;
+    }
+  }
   void push(rule r, std::string_view code, std::string_view path, std::uint32_t node,
             std::optional<std::size_t> offset, std::string message);
+  /// An empty string with the storage of an earlier request's message, when there is one.
+  std::string spare_text();
+  void recycle(std::string& text);
   void keep(entry e);
   static bool before(const entry& a, const entry& b) noexcept;
   /// What would become of a finding of rule `r` at `offset` now: the rule is off, it would be
@@ -109,16 +122,9 @@ class findings {
   // itself is in kept_, or in left_out_ when the cap left it out.
   std::optional<entry> first_error_;
   std::optional<entry>& left_out_;
+  std::vector<std::string>& spare_;
   std::uint64_t seq_ = 0;
   std::size_t dropped_ = 0;
 };
-
-/// A value for a message: quoted, with '"', '\' and control characters escaped as in JSON,
-/// long text shortened.
-std::string quoted(std::string_view text);
-void append_quoted(std::string& out, std::string_view text);
-/// before + quoted(text) + after, in one allocation: the messages of findings that can come
-/// once per member.
-std::string quoted_in(std::string_view before, std::string_view text, std::string_view after);
 
 }  // namespace bpv::engine

@@ -1,0 +1,67 @@
+// The hot path's promise: after a validator and a report have seen requests of a kind, another
+// such request allocates nothing, whether it is clean, noted or invalid (a body that is not JSON
+// at all still pays for the words that locate its error). Counted by the benchmark's replaced
+// operator new (bench/alloc_counter.cpp), linked into this test alone.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "alloc_counter.hpp"
+#include "bpv/bpv.hpp"
+
+namespace {
+
+std::string read_example(const char* name) {
+  std::ifstream in(std::string(BPV_SOURCE_DIR) + "/examples/" + name, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Clean, noted and invalid requests; many findings and few, long paths and short, so that a
+// reused report shrinks and grows between them.
+std::vector<std::string> bodies() {
+  std::vector<std::string> out = {
+      read_example("modify-request.json"),
+      read_example("invalid-request.json"),
+      R"({"backup_policy_name":"nightly","description":"kept for a week"})",
+      R"({"scheduled_policy":{"frequency":3,"week_frequency":["MON"],"rentention_num":3,"rentention_day":7}})",
+      R"({"backup_policy_name":"a.b","time_zone":"UTC+15:00","scheduled_policy":{"frequency":40,"status":"on",)"
+      R"("start_time":"04:00,02:00,12:30","remain_first_backup_of_curMonth":true,"rentention_day":1.5}})",
+      R"({"scheduled_policy":{"frequency":1,"start_time":"1:00"},"x":{"y":{"z":["<a>","b>"]}},"x":2})",
+      R"({"time_zon":"UTC+01:00","schedule_policy":{},"backup_policy_name":"default_x"})",
+      R"({"backup_policy_name":"p"})",
+  };
+  std::string many = "{";
+  for (int i = 0; i < 150; ++i) many += "\"label_with_a_long_name_" + std::to_string(i) + "\":" + std::to_string(i) + ",";
+  many += "\"time_zone\":\"UTC+01:00\"}";
+  out.push_back(many);
+  return out;
+}
+
+TEST(Allocations, NoneForRequestsOfAKindSeenBefore) {
+  std::vector<std::string> const all = bodies();
+  bpv::validator v;
+  bpv::context ctx;
+  ctx.policy_id = "af8a20b0-117d-4fc3-ae53-aa3968a4f870";
+  bpv::report r;
+  for (int round = 0; round < 2; ++round)  // warm-up: every buffer reaches its size
+    for (const auto& body : all) v.validate(body, ctx, r);
+  std::size_t valid = 0, findings = 0;
+  for (int round = 0; round < 3; ++round) {
+    for (const auto& body : all) {
+      std::uint64_t const before = bench::allocations();
+      v.validate(body, ctx, r);
+      EXPECT_EQ(bench::allocations() - before, 0u) << body.substr(0, 80);
+      valid += r.valid;
+      findings += r.diagnostics.size();
+    }
+  }
+  EXPECT_GT(valid, 0u);
+  EXPECT_GT(findings, 300u) << "the bodies make findings, so that their storage is what is reused";
+}
+
+}  // namespace
