@@ -317,11 +317,9 @@ bool walker::impl::read_dom(document& out) {
   std::uint32_t const count = dom_parser.implementation->n_structural_indexes;
   std::uint32_t next = 0;  // the next entry of the index
   auto at = [&](std::uint32_t k) -> std::size_t { return k < count ? index[k] : body.size(); };
-  // The next name, value or bracket.
-  auto take = [&]() -> std::size_t {
-    while (next < count && (src[index[next]] == ',' || src[index[next]] == ':')) ++next;
-    return at(next++);
-  };
+  // The next entry: a name, value or bracket where the caller expects one. DOM has checked the
+  // grammar, so each ',' and ':' is exactly where the walk below skips one.
+  auto take = [&]() -> std::size_t { return at(next++); };
   // One past the last byte of the token just taken: the next entry, less white space.
   auto token_end = [&]() -> std::size_t {
     std::size_t e = at(next);
@@ -379,6 +377,7 @@ bool walker::impl::read_dom(document& out) {
       dom_stack.pop_back();
       continue;
     }
+    if (f.count != 0) ++next;  // the ',' before every child but the first
     std::uint32_t const idx = link_child(out, f, level + 1);
     std::size_t value = f.next;
     if (f.is_object) {
@@ -386,6 +385,8 @@ bool walker::impl::read_dom(document& out) {
       n.name = t.string(f.next);
       n.name_offset = take();
       std::size_t const name_end = token_end();
+      ++next;  // the ':'
+
       n.raw_name = std::string_view(src + n.name_offset + 1, name_end - n.name_offset - 2);
       n.duplicate = !names[level - 1].insert(n.name);
       out.any_duplicate |= n.duplicate;
