@@ -128,17 +128,18 @@ bool week_clean(const structure& s, std::size_t array, std::vector<std::string>&
 // Inside scheduled_policy, no member's value is an object.
 constexpr auto no_nested = [](std::size_t, std::size_t, std::size_t&) { return false; };
 
-// The value is `a` or `b`, each of one to four bytes: compared as one word each, since a call
-// to memcmp costs more than the whole check.
-bool one_of(const structure& s, std::size_t k, std::string_view a, std::string_view b, std::string_view& out) {
-  if (!string_at(s, k, out) || out.empty() || out.size() > 4) return false;
-  auto word = [](std::string_view v) {
-    std::uint32_t w = 0;
-    for (std::size_t i = 0; i < v.size(); ++i) w |= std::uint32_t{static_cast<unsigned char>(v[i])} << (8 * i);
-    return w;
-  };
-  std::uint32_t const w = word(out);
-  return (out.size() == a.size() && w == word(a)) || (out.size() == b.size() && w == word(b));
+// The value is `a` or `b`, each of one to four bytes: compared as one word each, made when this
+// compiles, since a call to memcmp costs more than the whole check.
+constexpr std::uint64_t word_of(std::string_view v) noexcept {
+  std::uint64_t w = v.size();  // the size in the low byte, the letters above it
+  for (std::size_t i = 0; i < v.size() && i < 4; ++i) w |= std::uint64_t{static_cast<unsigned char>(v[i])} << (8 * (i + 1));
+  return w;
+}
+template <std::uint64_t A, std::uint64_t B>
+bool one_of(const structure& s, std::size_t k, std::string_view& out) {
+  if (!string_at(s, k, out) || out.size() > 4) return false;
+  std::uint64_t const w = word_of(out);
+  return w == A || w == B;
 }
 
 }  // namespace
@@ -198,11 +199,11 @@ bool fast_accept(const structure& t, const context& ctx, std::size_t max_depth, 
     s.rentention_day = n;
   }
   if (has(remain)) {
-    if (!one_of(t, sp[remain], "Y", "N", text)) return false;
+    if (!one_of<word_of("Y"), word_of("N")>(t, sp[remain], text)) return false;
     s.remain_first_backup_of_curMonth = text;
   }
   if (has(status)) {
-    if (!one_of(t, sp[status], "ON", "OFF", text)) return false;
+    if (!one_of<word_of("ON"), word_of("OFF")>(t, sp[status], text)) return false;
     s.status = text;
   }
   return true;
