@@ -5,7 +5,9 @@
 // program's output. Offsets are computed from the body text in the test.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <initializer_list>
 #include <optional>
@@ -15,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/members.hpp"
 #include "support.hpp"
 
 namespace {
@@ -1402,3 +1405,78 @@ TEST(Duplicates, AtAnyDepth) {
 }
 
 }  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// near_miss_of skips most names with cheap lower bounds (length, letters, letter counts) before
+// it computes a distance: against a plain search by distance alone, over names made from every
+// member by a few random edits, it must pick the same member every time.
+// ---------------------------------------------------------------------------------------------
+
+namespace near_miss_property {
+
+std::string normalized(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '_' || c == '-' || c == ' ') continue;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
+
+// Damerau-Levenshtein (unrestricted), the textbook recurrence, with a table per call.
+std::size_t distance(const std::string& a, const std::string& b) {
+  std::size_t const n = a.size(), m = b.size(), inf = n + m;
+  std::vector<std::vector<std::size_t>> d(n + 2, std::vector<std::size_t>(m + 2, 0));
+  std::vector<std::size_t> last(256, 0);
+  d[0][0] = inf;
+  for (std::size_t i = 0; i <= n; ++i) d[i + 1][0] = inf, d[i + 1][1] = i;
+  for (std::size_t j = 0; j <= m; ++j) d[0][j + 1] = inf, d[1][j + 1] = j;
+  for (std::size_t i = 1; i <= n; ++i) {
+    std::size_t match = 0;
+    for (std::size_t j = 1; j <= m; ++j) {
+      std::size_t const i1 = last[static_cast<unsigned char>(b[j - 1])], j1 = match;
+      std::size_t cost = 1;
+      if (a[i - 1] == b[j - 1]) cost = 0, match = j;
+      d[i + 1][j + 1] = std::min({d[i][j] + cost, d[i + 1][j] + 1, d[i][j + 1] + 1, d[i1][j1] + (i - i1 - 1) + 1 + (j - j1 - 1)});
+    }
+    last[static_cast<unsigned char>(a[i - 1])] = i;
+  }
+  return d[n + 1][m + 1];
+}
+
+TEST(NearMiss, SameAsASearchByDistanceAlone) {
+  using bpv::engine::members;
+  using bpv::engine::object_id;
+  std::uint64_t state = 20261128;
+  auto next = [&] {  // a fixed LCG: the same names on every run
+    state = state * 6364136223846793005u + 1442695040888963407u;
+    return static_cast<std::size_t>(state >> 33);
+  };
+  const std::string_view alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_- ";
+  std::size_t found = 0;
+  for (int round = 0; round < 40000; ++round) {
+    std::string name(members[next() % std::size(members)].name);
+    for (std::size_t e = 0, edits = next() % 5; e < edits; ++e) {
+      std::size_t const at = name.empty() ? 0 : next() % name.size();
+      char const c = alphabet[next() % alphabet.size()];
+      switch (next() % 4) {
+        case 0: name.insert(name.begin() + static_cast<std::ptrdiff_t>(at), c); break;
+        case 1: if (!name.empty()) name.erase(at, 1); break;
+        case 2: if (!name.empty()) name[at] = c; break;
+        default: if (at + 1 < name.size()) std::swap(name[at], name[at + 1]); break;
+      }
+    }
+    for (object_id in : {object_id::root, object_id::scheduled_policy}) {
+      const bpv::engine::member_spec* want = nullptr;
+      std::size_t best = 3;
+      for (const auto& m : members)
+        if (m.in == in)
+          if (std::size_t d = distance(normalized(name), normalized(m.name)); d < best) best = d, want = &m;
+      ASSERT_EQ(bpv::engine::near_miss_of(in, name), want) << name;
+      found += want != nullptr;
+    }
+  }
+  EXPECT_GT(found, 10000u) << "most edited names are near misses, so both sides are exercised";
+}
+
+}  // namespace near_miss_property

@@ -23,29 +23,20 @@ std::uint8_t rank(severity sev, std::string_view code) noexcept {
 
 }  // namespace
 
-bool findings::before(const entry& a, const entry& b) noexcept {
-  if (a.d.offset.has_value() != b.d.offset.has_value()) return !a.d.offset.has_value();
-  if (a.d.offset != b.d.offset) return *a.d.offset < *b.d.offset;
+bool findings::before(const place& a, const place& b) noexcept {
+  if (a.offset.has_value() != b.offset.has_value()) return !a.offset.has_value();
+  if (a.offset != b.offset) return *a.offset < *b.offset;
   if (a.rank != b.rank) return a.rank < b.rank;
   return a.seq < b.seq;
 }
 
-findings::admission findings::admit(rule r, std::string_view code, std::optional<std::size_t> offset) const noexcept {
-  const rule_info& ri = info(r);
-  severity sev = ri.severity;
+findings::admission findings::admit(rule r, std::string_view& code, severity& sev, place& at) const noexcept {
+  sev = info(r).severity;
   if (rules_ && !rules_->apply(r, sev, code)) return admission::off;
-  entry const probe{diagnostic{ri.id, sev, code, {}, offset, {}}, json::none, seq_, rank(sev, code)};
-  if (sev == severity::error && (!first_error_ || before(probe, *first_error_))) return admission::keep;
+  at.rank = rank(sev, code);
+  if (sev == severity::error && (!first_error_ || before(at, *first_error_))) return admission::keep;
   if (max_kept_ == 0) return admission::drop;
-  return kept_.size() < max_kept_ || before(probe, kept_.front()) ? admission::keep : admission::drop;
-}
-
-void findings::push(rule r, std::string_view code, std::string_view path, std::uint32_t node,
-                    std::optional<std::size_t> offset, std::string message) {
-  const rule_info& ri = info(r);
-  severity sev = ri.severity;
-  if (rules_ && !rules_->apply(r, sev, code)) return;
-  keep(entry{diagnostic{ri.id, sev, code, std::string(path), offset, std::move(message)}, node, seq_++, rank(sev, code)});
+  return kept_.size() < max_kept_ || before(at, kept_.front().at) ? admission::keep : admission::drop;
 }
 
 std::string findings::spare_text() {
@@ -84,16 +75,15 @@ void findings::storage::take_back(std::vector<diagnostic>& list) {
 
 void findings::add(std::string_view id, severity sev, std::string_view code, std::string_view path,
                    std::optional<std::size_t> offset, std::string message) {
-  keep(entry{diagnostic{id, sev, code, std::string(path), offset, std::move(message)}, json::none, seq_++, rank(sev, code)});
+  keep(entry{diagnostic{id, sev, code, std::string(path), offset, std::move(message)}, json::none,
+             place{offset, seq_++, rank(sev, code)}});
 }
 
-void findings::keep(entry e) {
-  bool const first_error = e.d.severity == severity::error && (!first_error_ || before(e, *first_error_));
-  if (first_error)
-    first_error_ = entry{diagnostic{e.d.rule, e.d.severity, e.d.code, {}, e.d.offset, {}}, e.node, e.seq, e.rank};
+void findings::keep(entry&& e) {
+  if (e.d.severity == severity::error && (!first_error_ || before(e.at, *first_error_))) first_error_ = e.at;
   auto leave_out = [&](entry& gone) {
     ++dropped_;
-    if (first_error_ && gone.seq == first_error_->seq) {
+    if (first_error_ && gone.at.seq == first_error_->seq) {
       if (left_out_) recycle(left_out_->d.message);
       left_out_ = std::move(gone);
     } else {
@@ -102,8 +92,8 @@ void findings::keep(entry e) {
   };
   if (max_kept_ == 0) return leave_out(e);
   if (kept_.size() == max_kept_) {
-    if (!before(e, kept_.front())) return leave_out(e);
-    std::pop_heap(kept_.begin(), kept_.end(), before);
+    if (!before(e.at, kept_.front().at)) return leave_out(e);
+    std::pop_heap(kept_.begin(), kept_.end(), entry_before);
     leave_out(kept_.back());
     kept_.pop_back();
   }
@@ -112,9 +102,9 @@ void findings::keep(entry e) {
   kept_.push_back(std::move(e));
   if (kept_.size() == max_kept_) {
     if (heap_) {
-      std::push_heap(kept_.begin(), kept_.end(), before);
+      std::push_heap(kept_.begin(), kept_.end(), entry_before);
     } else {
-      std::make_heap(kept_.begin(), kept_.end(), before);
+      std::make_heap(kept_.begin(), kept_.end(), entry_before);
       heap_ = true;
     }
   }
@@ -122,20 +112,20 @@ void findings::keep(entry e) {
 
 std::size_t findings::finish(std::vector<diagnostic>& out, std::size_t path_budget) {
   if (heap_) {
-    std::sort_heap(kept_.begin(), kept_.end(), before);
-  } else if (!std::is_sorted(kept_.begin(), kept_.end(), before)) {
-    std::sort(kept_.begin(), kept_.end(), before);
+    std::sort_heap(kept_.begin(), kept_.end(), entry_before);
+  } else if (!std::is_sorted(kept_.begin(), kept_.end(), entry_before)) {
+    std::sort(kept_.begin(), kept_.end(), entry_before);
   }
   std::size_t left_out = dropped_;
   // The first error, if the cap left it out, comes after everything kept: append it.
-  if (first_error_ && left_out_ && left_out_->seq == first_error_->seq) {
+  if (first_error_ && left_out_ && left_out_->at.seq == first_error_->seq) {
     kept_.push_back(std::move(*left_out_));
     --left_out;  // it was counted as dropped
   }
   // Into the report's diagnostics as they are: their paths keep their storage.
   std::size_t listed = 0, path_bytes = 0;
   for (auto& k : kept_) {
-    bool const must = first_error_ && k.seq == first_error_->seq;
+    bool const must = first_error_ && k.at.seq == first_error_->seq;
     if (!must && listed != 0 && path_bytes > path_budget) {
       ++left_out;
       continue;
@@ -170,6 +160,17 @@ std::size_t findings::finish(std::vector<diagnostic>& out, std::size_t path_budg
 
 void append_quoted(std::string& out, std::string_view text) {
   constexpr std::size_t max_shown = 48;
+  // Most values are short and plain: then they are shown whole, as one copy.
+  bool const plain = text.size() <= max_shown && std::none_of(text.begin(), text.end(), [](char ch) {
+                       auto const c = static_cast<unsigned char>(ch);
+                       return c == '"' || c == '\\' || escape::is_control(c);
+                     });
+  if (plain) {
+    out += '"';
+    out += text;
+    out += '"';
+    return;
+  }
   out += '"';
   std::size_t shown = 0;
   for (char ch : text) {

@@ -24,11 +24,17 @@ class rule_set;
 
 class findings {
  public:
+  /// A finding's place in the report's order: by offset (none first), then rank (the order of
+  /// codes and severities at one offset, see findings.cpp), then emission.
+  struct place {
+    std::optional<std::size_t> offset;
+    std::uint64_t seq;
+    std::uint8_t rank;
+  };
   struct entry {
     diagnostic d;               // path filled in by finish() for node findings
     std::uint32_t node;         // json::none for a known path
-    std::uint64_t seq;          // emission order: the last tie-break
-    std::uint8_t rank;          // order among findings at one offset (see findings.cpp)
+    place at;                   // at.offset is d.offset
   };
   /// What findings keep between requests, so that a request with findings grows no list that
   /// an earlier one has grown already: one per validator.
@@ -86,12 +92,15 @@ class findings {
   template <class... P>
   void add(rule r, std::string_view code, std::string_view path, std::uint32_t node, std::optional<std::size_t> offset,
            const message<P...>& m) {
-    switch (admit(r, code, offset)) {
+    severity sev;
+    place at{offset, seq_, 0};
+    switch (admit(r, code, sev, at)) {
       case admission::off: return;
       case admission::keep: {
-        std::string text = spare_text();
-        m.write(text);
-        push(r, code, path, node, offset, std::move(text));
+        entry e{diagnostic{info(r).id, sev, code, std::string(path), offset, spare_text()}, node, at};
+        m.write(e.d.message);
+        ++seq_;
+        keep(std::move(e));
         return;
       }
       case admission::drop:
@@ -100,17 +109,19 @@ class findings {
         return;
     }
   }
-  void push(rule r, std::string_view code, std::string_view path, std::uint32_t node,
-            std::optional<std::size_t> offset, std::string message);
   /// An empty string with the storage of an earlier request's message, when there is one.
   std::string spare_text();
   void recycle(std::string& text);
-  void keep(entry e);
-  static bool before(const entry& a, const entry& b) noexcept;
-  /// What would become of a finding of rule `r` at `offset` now: the rule is off, it would be
-  /// kept (or be the first error), or it would be left out by the cap.
+  void keep(entry&& e);
+  static bool before(const place& a, const place& b) noexcept;
+  static bool entry_before(const entry& a, const entry& b) noexcept { return before(a.at, b.at); }
+  /// What would become of a finding of rule `r` at `at` (offset and sequence filled in) now:
+  /// the rule is off, it would be kept (or be the first error), or it would be left out by the
+  /// cap. Sets the severity and code the options give it (a lowered error has no code, a raised
+  /// warning its own) and its rank. Out-parameters, not a returned struct: GCC built that struct
+  /// on the stack byte by byte and read it back whole, a stall on every finding.
   enum class admission : unsigned char { off, keep, drop };
-  admission admit(rule r, std::string_view code, std::optional<std::size_t> offset) const noexcept;
+  admission admit(rule r, std::string_view& code, severity& sev, place& at) const noexcept;
 
   const json::document* doc_;
   std::size_t max_kept_;
@@ -118,9 +129,9 @@ class findings {
   std::vector<entry>& kept_;  // in the order found; once max_kept_ long, a max-heap by report
                               // order (the last kept on top)
   bool heap_ = false;
-  // The earliest error: its place in the order only (no path, no message), since the entry
-  // itself is in kept_, or in left_out_ when the cap left it out.
-  std::optional<entry> first_error_;
+  // The earliest error's place: the entry itself is in kept_, or in left_out_ when the cap
+  // left it out.
+  std::optional<place> first_error_;
   std::optional<entry>& left_out_;
   std::vector<std::string>& spare_;
   std::uint64_t seq_ = 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -79,15 +80,29 @@ std::size_t bag_distance(std::string_view a, std::string_view b) noexcept {
   return std::max(a.size(), b.size()) - common;
 }
 
-// Each member's name as normalize() makes it, made once.
+// The letters a name has, a bit each (several bytes may share a bit). A letter one name has and
+// the other lacks needs an edit of its own, so the bits one mask has and the other lacks bound
+// the distance from below too, for a few instructions: a name sharing few letters with every
+// member (label_1, label_2, ...) costs no count at all.
+std::uint64_t letters_of(std::string_view s) noexcept {
+  std::uint64_t m = 0;
+  for (char c : s) m |= std::uint64_t{1} << (static_cast<unsigned char>(c) % 64);
+  return m;
+}
+
+// Each member's name as normalize() makes it, and its letters, made once.
 struct normal_name {
   std::array<char, max_name> text{};
   std::size_t size = 0;
+  std::uint64_t letters = 0;
   std::string_view view() const noexcept { return {text.data(), size}; }
 };
 const auto normal_names = [] {
   std::array<normal_name, std::size(members)> out{};
-  for (std::size_t i = 0; i < out.size(); ++i) normalize(members[i].name, out[i].text, out[i].size);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    normalize(members[i].name, out[i].text, out[i].size);
+    out[i].letters = letters_of(out[i].view());
+  }
   return out;
 }();
 
@@ -104,13 +119,17 @@ const member_spec* near_miss_of(object_id in, std::string_view name) noexcept {
   std::size_t len = 0;
   if (!normalize(name, buf, len)) return nullptr;
   std::string_view const n(buf.data(), len);
+  std::uint64_t const letters = letters_of(n);
   const member_spec* best = nullptr;
   std::size_t best_distance = 3;
   for (std::size_t i = 0; i < std::size(members); ++i) {
     if (members[i].in != in) continue;
     std::string_view const candidate = normal_names[i].view();
     std::size_t const mlen = candidate.size();
-    if ((n.size() > mlen ? n.size() - mlen : mlen - n.size()) > 2 || bag_distance(n, candidate) > 2) continue;
+    if ((n.size() > mlen ? n.size() - mlen : mlen - n.size()) > 2) continue;
+    std::uint64_t const theirs = normal_names[i].letters;
+    if (std::popcount(letters & ~theirs) > 2 || std::popcount(theirs & ~letters) > 2) continue;
+    if (bag_distance(n, candidate) > 2) continue;
     std::size_t d = damerau_levenshtein(n, candidate);
     if (d < best_distance) {
       best = &members[i];
