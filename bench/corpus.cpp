@@ -213,7 +213,7 @@ corpus make_corpus(std::size_t count, std::uint64_t seed) {
     } else if (rep.diagnostics.empty()) {
       c.valid.push_back(body);
     } else {
-      ++c.noted;
+      c.noted.push_back(body);
     }
     c.mixed.push_back(std::move(body));
   };

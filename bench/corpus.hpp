@@ -12,8 +12,8 @@ namespace bench {
 struct corpus {
   std::vector<std::string> valid;    ///< valid, no diagnostics (the page's example first)
   std::vector<std::string> invalid;  ///< at least one error
-  std::vector<std::string> mixed;    ///< all of them, in generation order (notes and warnings too)
-  std::size_t noted = 0;             ///< valid with warnings or info notes (only in mixed)
+  std::vector<std::string> noted;    ///< valid with warnings or info notes
+  std::vector<std::string> mixed;    ///< all of them, in generation order
 };
 
 /// `count` requests of 150 to 350 bytes from `seed`: about 60% clean, 15% with warnings or

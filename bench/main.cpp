@@ -44,6 +44,7 @@ const set& pick(const std::string& name) {
   const auto& c = requests();
   if (name == "valid") return c.valid;
   if (name == "invalid") return c.invalid;
+  if (name == "noted") return c.noted;
   return c.mixed;
 }
 
@@ -316,7 +317,7 @@ void register_all() {
   benchmark::RegisterBenchmark("dom/mixed", dom_bench, std::string("mixed"));
   benchmark::RegisterBenchmark("dom/valid", dom_bench, std::string("valid"));
   benchmark::RegisterBenchmark("stage1/valid", stage1_bench, std::string("valid"));
-  for (const char* which : {"valid", "invalid", "mixed"})
+  for (const char* which : {"valid", "noted", "invalid", "mixed"})
     benchmark::RegisterBenchmark((std::string("bpv/") + which).c_str(), bpv_bench, std::string(which));
   benchmark::RegisterBenchmark("rapidjson_schema/mixed", rapidjson_schema_bench, std::string("mixed"));
   benchmark::RegisterBenchmark("valijson/mixed", valijson_bench, std::string("mixed"));
@@ -352,7 +353,7 @@ void register_all() {
 int main(int argc, char** argv) {
   const auto& c = requests();
   std::fprintf(stderr, "bench: %zu requests (%zu valid without findings, %zu valid with notes or warnings, %zu invalid), %zu bytes\n",
-               c.mixed.size(), c.valid.size(), c.noted, c.invalid.size(), bench::bytes_of(c.mixed));
+               c.mixed.size(), c.valid.size(), c.noted.size(), c.invalid.size(), bench::bytes_of(c.mixed));
   register_all();
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
