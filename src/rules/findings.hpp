@@ -9,7 +9,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -80,9 +79,10 @@ class findings {
   /// Whether an error has been found so far.
   bool has_error() const noexcept { return first_error_.has_value(); }
 
-  /// Moves the kept findings into `out` (cleared first) in report order, with their paths; the
-  /// paths stop growing the report once they pass `path_budget` bytes (the first error is
-  /// listed whatever its size). Returns how many findings were left out.
+  /// Writes the kept findings into `out` in report order, with their paths, over what `out`
+  /// held (its strings' storage reused, the rest given back to the spares); the paths stop
+  /// growing the report once they pass `path_budget` bytes (the first error is listed whatever
+  /// its size). Returns how many findings were left out.
   std::size_t finish(std::vector<diagnostic>& out, std::size_t path_budget);
 
  private:
