@@ -192,13 +192,7 @@ std::string make_request(rng& r, intent want) {
 
 constexpr std::size_t min_bytes = 150, max_bytes = 350;
 
-std::string page_example() {
-  std::ifstream in(BPV_SOURCE_DIR "/examples/modify-request.json", std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  if (ss.str().empty()) throw std::runtime_error("cannot read examples/modify-request.json");
-  return ss.str();
-}
+std::string page_example() { return read_file(BPV_SOURCE_DIR "/examples/modify-request.json"); }
 
 }  // namespace
 
@@ -250,6 +244,14 @@ std::string make_scaled(const std::string& shape, std::size_t bytes) {
     throw std::invalid_argument("unknown shape " + shape);
   }
   return body;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  if (ss.str().empty()) throw std::runtime_error("cannot read " + path);
+  return ss.str();
 }
 
 std::size_t bytes_of(const std::vector<std::string>& set) {

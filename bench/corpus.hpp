@@ -24,6 +24,9 @@ corpus make_corpus(std::size_t count, std::uint64_t seed);
 /// "start_time" (one long start_time list) or "members" (many unknown members).
 std::string make_scaled(const std::string& shape, std::size_t bytes);
 
+/// A file's bytes; throws std::runtime_error when it is missing or empty.
+std::string read_file(const std::string& path);
+
 /// Total bytes of a set.
 std::size_t bytes_of(const std::vector<std::string>& set);
 

@@ -18,8 +18,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include "alloc_counter.hpp"
@@ -192,13 +190,7 @@ void bpv_bench(benchmark::State& state, const std::string& which) {
 
 // ---- JSON Schema validators ---------------------------------------------------------------------
 
-std::string schema_text() {
-  std::ifstream in(BPV_BENCH_DIR "/modify-policy.schema.json", std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  if (ss.str().empty()) throw std::runtime_error("cannot read bench/modify-policy.schema.json");
-  return ss.str();
-}
+std::string schema_text() { return bench::read_file(BPV_BENCH_DIR "/modify-policy.schema.json"); }
 
 const rapidjson::Document& schema_json() {
   static const rapidjson::Document d = [] {

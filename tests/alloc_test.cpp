@@ -4,21 +4,17 @@
 // operator new (bench/alloc_counter.cpp), linked into this test alone.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "alloc_counter.hpp"
 #include "bpv/bpv.hpp"
+#include "support.hpp"
 
 namespace {
 
 std::string read_example(const char* name) {
-  std::ifstream in(std::string(BPV_SOURCE_DIR) + "/examples/" + name, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  return bpv::test::read_file(std::string(BPV_SOURCE_DIR) + "/examples/" + name);
 }
 
 // Clean, noted and invalid requests; many findings and few, long paths and short, so that a

@@ -32,6 +32,7 @@
 #include "bpv/bpv.hpp"
 #include "bpv/version.hpp"
 #include "json_oracle.hpp"
+#include "support.hpp"
 
 extern char** environ;
 
@@ -414,12 +415,7 @@ bool is_valid(const jv& report) {
 // Fixture: a temporary directory for inputs
 // ---------------------------------------------------------------------------------------------
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using bpv::test::read_file;
 
 const std::string example_path = std::string(source_dir) + "/examples/modify-request.json";
 

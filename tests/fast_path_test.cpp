@@ -5,8 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -19,12 +17,7 @@ namespace {
 
 using bpv::test::cat;
 
-std::string read_file(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using bpv::test::read_file;
 
 // Near every boundary: each field's values around its limits and types, in requests that are
 // otherwise clean, alone and together, with names escaped and members repeated.

@@ -6,8 +6,6 @@
 // asserts a time.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,12 +26,7 @@ using bpv::test::rules_of;
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using bpv::test::read_file;
 
 /// A suite file of ../shared/suites parsed by the test's own JSON reader; skips when absent.
 std::optional<jv> suite(const std::string& relative) {

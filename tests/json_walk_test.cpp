@@ -16,8 +16,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <optional>
 #include <random>
 #include <string>
@@ -874,12 +872,7 @@ TEST(JsonWalk, EveryValueHasItsByteSpan) {
 
 namespace {
 
-std::string file_text(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using bpv::test::read_file;
 
 // The two routes of the walk (DOM with its structural index, and On-Demand) must give the same
 // document, node for node, or the same failure: the validator takes whichever is faster.
@@ -944,7 +937,7 @@ TEST(JsonWalk, BothRoutesGiveTheSameDocument) {
   for (const char* dir : {"test_parsing", "test_transform"}) {
     std::filesystem::path const suite = std::filesystem::path(BPV_SHARED_DIR) / "suites" / "JSONTestSuite" / dir;
     if (std::filesystem::exists(suite))
-      for (const auto& f : std::filesystem::directory_iterator(suite)) bodies.push_back(file_text(f.path()));
+      for (const auto& f : std::filesystem::directory_iterator(suite)) bodies.push_back(read_file(f.path()));
   }
   ASSERT_GT(bodies.size(), 300u);
   for (const auto& body : bodies) {

@@ -2,13 +2,24 @@
 #pragma once
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <initializer_list>
+#include <sstream>
 #include <string>
 #include <string_view>
 
 #include "bpv/bpv.hpp"
 
 namespace bpv::test {
+
+/// A file's bytes as they are ("" when it cannot be read).
+inline std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
 
 /// Concatenation without operator+ temporaries.
 inline std::string cat(std::initializer_list<std::string_view> parts) {
