@@ -194,13 +194,7 @@ TEST(FastPath, AgreesOnCleanRequestsBrokenOneByteAtATime) {
   for (const std::string& c : clean) {
     both(c);
     ASSERT_TRUE(a.valid && a.diagnostics.empty()) << c;
-    for (std::size_t i = 0; i <= c.size(); ++i) {
-      if (i < c.size()) both(c.substr(0, i) + c.substr(i + 1));
-      for (char x : inserts) {
-        both(c.substr(0, i) + x + c.substr(i));
-        if (i < c.size() && c[i] != x) both(c.substr(0, i) + x + c.substr(i + 1));
-      }
-    }
+    bpv::test::for_each_one_byte_change(c, inserts, both);
   }
   EXPECT_GT(bodies, 5000u);
   EXPECT_GT(passed, 100u) << "some changes keep a request valid (white space, a digit more)";

@@ -874,13 +874,11 @@ namespace {
 
 using bpv::test::read_file;
 
-// The two routes of the walk (DOM with its structural index, and On-Demand) must give the same
-// document, node for node, or the same failure: the validator takes whichever is faster.
-void expect_same_walk(std::string_view body, walk_limits limits) {
-  walker a, b;
-  document da, db;
-  a.walk(body, limits, da, bpv::json::route::automatic);
-  b.walk(body, limits, db, bpv::json::route::on_demand);
+// The three routes of the walk (the structural index alone, DOM with its structural index, and
+// On-Demand) must give the same document, node for node, or the same failure: the validator
+// takes whichever is fastest.
+void expect_same_document(std::string_view body, const document& da, const document& db, std::string_view routes) {
+  SCOPED_TRACE(std::string(routes));
   ASSERT_EQ(da.error.has_value(), db.error.has_value()) << body;
   if (da.error) {
     EXPECT_EQ(da.error->why, db.error->why) << body;
@@ -913,6 +911,16 @@ void expect_same_walk(std::string_view body, walk_limits limits) {
   }
 }
 
+void expect_same_walk(std::string_view body, walk_limits limits) {
+  walker a, b, c;
+  document da, db, dc;
+  a.walk(body, limits, da, bpv::json::route::automatic);
+  b.walk(body, limits, db, bpv::json::route::dom);
+  c.walk(body, limits, dc, bpv::json::route::on_demand);
+  expect_same_document(body, da, dc, "automatic, on_demand");
+  expect_same_document(body, db, dc, "dom, on_demand");
+}
+
 TEST(JsonWalkLimits, NestingBeyondSimdjsonsOwnDepthWithAHigherLimit) {
   // DOM stops at 1,024 levels and On-Demand keeps its own count: with a limit above that, a body
   // 1,031 deep is read (by On-Demand, which must be given the room), and 2,100 deep refused.
@@ -927,13 +935,21 @@ TEST(JsonWalkLimits, NestingBeyondSimdjsonsOwnDepthWithAHigherLimit) {
   EXPECT_EQ(bad.doc.error->why, failure::reason::too_deep);
 }
 
-TEST(JsonWalk, BothRoutesGiveTheSameDocument) {
+TEST(JsonWalk, EveryRouteGivesTheSameDocument) {
   std::vector<std::string> bodies = {
       "  { \"a\" : { \"b\" : [ 1 , \"x\\\"y\" , true , {} ] } , \"c\" : -1.5e3 ,\"d\":null}\n ",
       "{\"\\u0061\":1,\"a\":[[],{}],\"\\\\\":\"\\ud83d\\ude00\"}",
       "{\"n\":18446744073709551616,\"m\":1e400,\"k\":-0,\"z\":0.0}",
       "{\"a\":1}{}", "{\"a\":[1,2,}", "{\"a\":\"\\ud800\"}", "[1]", "\"x\"", "{\"a\":tru}",
-      nested_arrays(70), "{\"x\":" + nested_arrays(10) + "}"};
+      nested_arrays(70), "{\"x\":" + nested_arrays(10) + "}",
+      // Read from the structural index alone (no escapes): its grammar checks, one by one.
+      "{}", " {\"a\" :[ ], \"b\":{ } ,\"a\":[null,true,false,-0.5E+2,\"\"]}\r\n",
+      "{\"a\":1,}", "{,\"a\":1}", "{\"a\":1 \"b\":2}", "{\"a\" 1}", "{\"a\"}", "{\"a\":}", "{\"a\"::1}",
+      "{\"a\":[1,]}", "{\"a\":[,1]}", "{\"a\":[1 2]}", "{\"a\":{\"b\":1]}", "{\"a\":[1}]", "{\"a\":1}}",
+      "{\"a\":1}]", "{\"a\":1} 2", "{\"a\":\"x\"1}", "{\"a\":1\"x\"}", "{1:2}", "{\"a\":nul}",
+      "{\"a\":truex}", "{\"a\":1.}", "{\"a\":01}", "{\"a\":-}", "{\"a\":+1}", "{\"a\":1\f}",
+      "{\"a\":\"x\ty\"}", std::string("{\"a\":\"x\0y\"}", 11), "{\"a\":\"\x01\"}", "{\"a\":'x'}",
+      "{\"a\":[[[{}]]]}", "{\"\":\"\",\"\":1}"};
   for (const char* dir : {"test_parsing", "test_transform"}) {
     std::filesystem::path const suite = std::filesystem::path(BPV_SHARED_DIR) / "suites" / "JSONTestSuite" / dir;
     if (std::filesystem::exists(suite))
@@ -946,4 +962,27 @@ TEST(JsonWalk, BothRoutesGiveTheSameDocument) {
   }
 }
 
+
+TEST(JsonWalk, EveryRouteAgreesOnBodiesBrokenOneByteAtATime) {
+  // Bodies without escapes, as the structural index alone reads them, each one byte away from
+  // a well-formed one: each separator and bracket dropped, doubled or replaced.
+  std::vector<std::string> const bodies = {
+      R"({"a":{"b":[1,"x",true,{},[]]},"c":-1.5e3,"d":null,"e":false,"a":""})",
+      "{\n  \"scheduled_policy\" : {\n    \"week_frequency\" : [ \"MON\" , \"SUN\" ] ,\n"
+      "    \"rentention_num\" : 3\n  },\n  \"time_zone\" : \"UTC+08:00\"\n}\n",
+  };
+  std::size_t walks = 0, read = 0;
+  walker a, c;  // reused, as the validator reuses its walker
+  document da, dc;
+  auto same = [&](const std::string& body) {
+    a.walk(body, defaults, da, bpv::json::route::automatic);
+    c.walk(body, defaults, dc, bpv::json::route::on_demand);
+    expect_same_document(body, da, dc, "automatic, on_demand");
+    ++walks;
+    read += !da.error.has_value();
+  };
+  for (const auto& body : bodies) bpv::test::for_each_one_byte_change(body, ",:[]{}\" 1-.etn\\", same);
+  EXPECT_GT(walks, 4000u);
+  EXPECT_GT(read, 200u) << "some changes keep a body JSON (white space, a digit more)";
+}
 }  // namespace

@@ -28,6 +28,19 @@ inline std::string cat(std::initializer_list<std::string_view> parts) {
   return out;
 }
 
+/// Calls `each` with every body one byte away from `body`: each byte deleted, each byte of
+/// `bytes` inserted at each place, and each byte replaced by each other byte of `bytes`.
+template <class Each>
+void for_each_one_byte_change(const std::string& body, std::string_view bytes, Each&& each) {
+  for (std::size_t i = 0; i <= body.size(); ++i) {
+    if (i < body.size()) each(body.substr(0, i) + body.substr(i + 1));
+    for (char x : bytes) {
+      each(body.substr(0, i) + x + body.substr(i));
+      if (i < body.size() && body[i] != x) each(body.substr(0, i) + x + body.substr(i + 1));
+    }
+  }
+}
+
 /// A body with only a scheduled_policy object, holding the members `inner`.
 inline std::string sp(std::string_view inner) { return cat({R"({"scheduled_policy":{)", inner, "}}"}); }
 

@@ -41,6 +41,8 @@ struct node {
   std::string_view raw_name;       ///< member name as written, between the quotes
 
   bool is_member() const noexcept { return raw_name.data() != nullptr; }
+  /// Views compare by their text (is_member() is not compared).
+  friend bool operator==(const node&, const node&) = default;
 };
 
 /// Why a body is not a JSON object bpv can read.

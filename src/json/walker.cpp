@@ -175,6 +175,14 @@ struct dom_frame {
   std::uint32_t count = 0;
 };
 
+// A container being read from the structural index alone.
+struct index_frame {
+  bool is_object;
+  std::uint32_t node;
+  std::uint32_t last_child = none;
+  std::uint32_t count = 0;
+};
+
 // Nodes start as a copy of this one: GCC value-initialises a node with `rep stos`, which costs
 // more than the copy on every node of every body.
 const node blank_node{};
@@ -206,6 +214,7 @@ struct walker::impl {
   std::string padded;  // the input followed by SIMDJSON_PADDING zero bytes (at least); reused
   std::vector<frame> stack;
   std::vector<dom_frame> dom_stack;
+  std::vector<index_frame> index_stack;
   std::vector<member_names> names;  // one per open object level; reused
 
   // What parse() read, for build().
@@ -214,6 +223,7 @@ struct walker::impl {
   bool too_large = false;
   bool staged = false;    // DOM's first stage read the body; its second has not run
   bool dom_read = false;  // DOM read the body: its tape holds it
+  bool from_index = true; // build() may read the document from the first stage's index alone
 
   bool load(std::string_view body, const walk_limits& limits);
   bool stage1();
@@ -221,6 +231,7 @@ struct walker::impl {
   bool parse(std::string_view body, const walk_limits& limits, route how);
   void build(document& out);
   bool read_dom(document& out);
+  bool read_index(document& out);
   void walk_on_demand(std::string_view body, const walk_limits& limits, document& out);
 };
 
@@ -282,8 +293,10 @@ bool walker::impl::stage2() {
 }
 
 bool walker::impl::parse(std::string_view b, const walk_limits& l, route how) {
-  if (!load(b, l) || how != route::automatic) return false;
-  return stage1() && stage2();
+  if (!load(b, l) || how == route::on_demand) return false;
+  bool const indexed = stage1();
+  from_index = how == route::automatic;
+  return indexed;
 }
 
 void walker::impl::build(document& out) {
@@ -295,14 +308,21 @@ void walker::impl::build(document& out) {
                             " bytes"};
     return;
   }
-  if (staged) stage2();  // after index(): the first stage has run, the second not yet
-  if (!dom_read || !read_dom(out)) {
+  auto has = [&](char c) { return !body.empty() && std::memchr(body.data(), c, body.size()) != nullptr; };
+  // Without an escape, every string's text is its raw text: the index is then all it takes.
+  bool const escapes = has('\\');
+  bool const read = staged && from_index && !escapes && read_index(out);
+  from_index = true;
+  if (!read) {
     out.clear();
-    walk_on_demand(body, limits, out);
+    if (staged) stage2();  // the first stage has run, the second not yet
+    if (!dom_read || !read_dom(out)) {
+      out.clear();
+      walk_on_demand(body, limits, out);
+    }
   }
   // '<' and '>' reach a string as themselves or through an escape (\u003c).
-  auto has = [&](char c) { return std::memchr(body.data(), c, body.size()) != nullptr; };
-  out.maybe_angle_brackets = has('<') || has('>') || has('\\');
+  out.maybe_angle_brackets = escapes || has('<') || has('>');
 }
 
 // The fast route. DOM validated the whole body (syntax, UTF-8, escapes, numbers) before this
@@ -396,6 +416,110 @@ bool walker::impl::read_dom(document& out) {
     if (!read_value(value, idx)) return false;
   }
   return true;
+}
+
+// The fastest route, for bodies without an escape: the document straight from the first
+// stage's index, with neither DOM's second stage nor its tape. Stage one has checked UTF-8 and
+// the control characters in strings, and made an entry of each bracket, ',', ':', string and
+// scalar; the grammar between entries is checked here, and each scalar's whole text. Returns
+// false, with `out` unfinished, on anything else (a syntax error, nesting beyond the limit): the
+// routes after it then read the body, and say what is wrong with it.
+bool walker::impl::read_index(document& out) {
+  const char* const src = padded.data();
+  const std::uint32_t* const index = dom_parser.implementation->structural_indexes.get();
+  std::uint32_t const count = dom_parser.implementation->n_structural_indexes;
+  auto at = [&](std::uint32_t k) { return k < count ? src[index[k]] : '\0'; };
+  // One past the last byte of entry k: the next entry, less white space.
+  auto end_of = [&](std::uint32_t k) -> std::size_t {
+    std::size_t e = k + 1 < count ? index[k + 1] : body.size();
+    while (e > index[k] && is_json_space(src[e - 1])) --e;
+    return e;
+  };
+  // The text between the quotes of the string at entry k, which ends at its closing quote.
+  auto string_at = [&](std::uint32_t k, std::string_view& text) {
+    std::size_t const begin = index[k], end = end_of(k);
+    if (end - begin < 2 || src[end - 1] != '"') return false;
+    text = std::string_view(src + begin + 1, end - begin - 2);
+    return true;
+  };
+  auto open = [&](bool object, std::uint32_t idx, std::size_t depth) {
+    index_stack.push_back(index_frame{object, idx});
+    if (object) {
+      if (names.size() < depth) names.resize(depth);
+      names[depth - 1].clear();
+    }
+  };
+
+  if (at(0) != '{') return false;
+  out.nodes.emplace_back(blank_node);
+  out.nodes.back().kind = kind::object;
+  out.nodes.back().offset = index[0];
+  index_stack.clear();
+  open(true, 0, 1);
+  std::uint32_t k = 1;
+  while (!index_stack.empty()) {
+    index_frame& f = index_stack.back();
+    std::size_t const level = index_stack.size();
+    char c = at(k);
+    if (c == (f.is_object ? '}' : ']')) {
+      out.nodes[f.node].end = index[k] + 1;
+      index_stack.pop_back();
+      ++k;
+      continue;
+    }
+    if (f.count != 0) {
+      if (c != ',') return false;
+      c = at(++k);
+    }
+    std::uint32_t const idx = link_child(out, f, level + 1);  // `f` may move below
+    node& n = out.nodes[idx];
+    if (f.is_object) {
+      // Into a local first: read back from the node, the two halves just stored would stall.
+      std::string_view name;
+      if (c != '"' || !string_at(k, name) || at(k + 1) != ':') return false;
+      n.name = name;
+      n.raw_name = name;
+      n.name_offset = index[k];
+      bool const duplicate = !names[level - 1].insert(name);
+      n.duplicate = duplicate;
+      out.any_duplicate |= duplicate;
+      k += 2;
+      c = at(k);
+    }
+    if (k >= count) return false;
+    n.offset = index[k];
+    switch (c) {
+      case '{':
+      case '[':
+        if (n.depth > limits.max_depth) return false;
+        n.kind = c == '{' ? kind::object : kind::array;
+        open(c == '{', idx, n.depth);
+        ++k;
+        continue;
+      case '"': {
+        std::string_view text;
+        if (!string_at(k, text)) return false;
+        n.kind = kind::string;
+        n.text = text;
+        n.raw = text;
+        n.end = n.offset + text.size() + 2;
+        ++k;
+        continue;
+      }
+      case 't':
+      case 'f':
+      case 'n': n.kind = c == 'n' ? kind::null : kind::boolean; break;
+      default: n.kind = kind::number; break;
+    }
+    std::size_t const end = end_of(k);
+    std::string_view const text(src + n.offset, end - n.offset);
+    bool const literal_ok = c == 't' ? text == "true" : c == 'f' ? text == "false" : c == 'n' ? text == "null" : is_json_number(text);
+    if (!literal_ok) return false;
+    n.end = end;
+    n.text = text;
+    ++k;
+  }
+  return k == count;  // one object, and nothing after it
 }
 
 void walker::impl::walk_on_demand(std::string_view body, const walk_limits& limits, document& out) {

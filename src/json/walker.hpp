@@ -18,13 +18,17 @@ struct walk_limits {
   std::size_t max_depth;
 };
 
-/// How the body is read. Both routes give the same document; `automatic` is the fast one.
+/// How the body is read. Every route gives the same document; `automatic` is the fast one.
 enum class route : std::uint8_t {
-  /// simdjson's DOM parser (its kernels are chosen at run time) with the byte offsets of its
-  /// structural index; the On-Demand walk for whatever DOM refuses (syntax errors, to locate
-  /// them; numbers beyond 64 bits, which JSON allows), and for nesting beyond the limit.
+  /// For a body without escapes, the document straight from the structural index of
+  /// simdjson's first stage (its kernels are chosen at run time). Otherwise, or when that
+  /// reading stops (a syntax error, nesting beyond the limit), the `dom` route.
   automatic,
-  /// The On-Demand walk alone (what `automatic` falls back to): for tests that compare them.
+  /// simdjson's DOM parser with the byte offsets of its structural index; the On-Demand walk
+  /// for whatever DOM refuses (syntax errors, to locate them; numbers beyond 64 bits, which
+  /// JSON allows), and for nesting beyond the limit.
+  dom,
+  /// The On-Demand walk alone (what the others fall back to).
   on_demand,
 };
 
