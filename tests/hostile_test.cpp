@@ -6,6 +6,13 @@
 // asserts a time.
 #include <gtest/gtest.h>
 
+#if defined(__unix__)
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
+
+#include <cstring>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -336,3 +343,43 @@ TEST(ControlCharacters, RawInAStringIsNotJsonAndEscapedIsAFieldError) {
 }
 
 }  // namespace
+
+#if defined(__unix__)
+// The validator reads a body where it lies (simdjson's first stage and the fast path, no copy):
+// it must read no byte past its end. Each body here ends on the last byte before a page that
+// may not be read, so one byte too far is a crash, not a silent read; bodies of every length
+// mod 64 put the end in each place of simdjson's last, partial block.
+TEST(BodyBounds, NoByteIsReadPastTheEndOfTheBody) {
+  long const page = sysconf(_SC_PAGESIZE);
+  ASSERT_GT(page, 0);
+  auto const size = static_cast<std::size_t>(page);
+  void* const map = mmap(nullptr, 2 * size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  ASSERT_NE(map, MAP_FAILED);
+  char* const guard = static_cast<char*>(map) + size;
+  ASSERT_EQ(mprotect(guard, size, PROT_NONE), 0);
+
+  std::vector<std::string> bodies = {bpv::test::read_file(BPV_SOURCE_DIR "/examples/modify-request.json"),
+                                     bpv::test::read_file(BPV_SOURCE_DIR "/examples/invalid-request.json")};
+  ASSERT_FALSE(bodies[0].empty());
+  for (std::size_t pad = 0; pad < 64; ++pad) {
+    std::string const name(pad + 1, 'n');
+    bodies.push_back(bpv::test::cat({R"({"backup_policy_name":")", name, R"("})"}));  // clean: the fast path
+    bodies.push_back(bpv::test::cat({R"({"x":")", name, R"("})"}));                   // a warning: the full rules
+    bodies.push_back(bpv::test::cat({R"({"backup_policy_name":")", name}));          // cut off: not JSON
+    bodies.push_back(bpv::test::cat({R"({"backup_policy_name":)", std::string(pad + 1, '1')}));
+  }
+  bpv::validator v;
+  bpv::report r;
+  std::size_t valid = 0;
+  for (const std::string& body : bodies) {
+    ASSERT_LE(body.size(), size);
+    char* const at = guard - body.size();
+    std::memcpy(at, body.data(), body.size());
+    v.validate(std::string_view(at, body.size()), {}, r);
+    EXPECT_EQ(r.valid, bpv::test::check(body).valid) << body;
+    valid += r.valid;
+  }
+  EXPECT_GT(valid, 64u);
+  munmap(map, 2 * size);
+}
+#endif

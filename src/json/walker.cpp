@@ -224,9 +224,12 @@ struct walker::impl {
   bool staged = false;    // DOM's first stage read the body; its second has not run
   bool dom_read = false;  // DOM read the body: its tape holds it
   bool from_index = true; // build() may read the document from the first stage's index alone
+  bool copied = false;    // `padded` holds this body
+  const char* staged_from = nullptr;  // the bytes the first stage read: the body, or `padded`
 
   bool load(std::string_view body, const walk_limits& limits);
-  bool stage1();
+  void copy();
+  bool stage1(const char* from);
   bool stage2();
   bool parse(std::string_view body, const walk_limits& limits, route how);
   void build(document& out);
@@ -246,9 +249,11 @@ void walker::walk(std::string_view body, const walk_limits& limits, document& ou
 }
 
 std::optional<json::structure> walker::index(std::string_view body, const walk_limits& limits) {
-  if (!impl_->load(body, limits) || !impl_->stage1()) return std::nullopt;
+  // Over the caller's bytes, uncopied: the first stage reads no byte past the body (it copies
+  // the last, partial block of 64 itself), and neither does the fast path.
+  if (!impl_->load(body, limits) || body.empty() || !impl_->stage1(body.data())) return std::nullopt;
   const auto& dp = *impl_->dom_parser.implementation;
-  return json::structure(impl_->padded.data(), dp.structural_indexes.get(), dp.n_structural_indexes);
+  return json::structure(body.data(), dp.structural_indexes.get(), dp.n_structural_indexes);
 }
 
 void walker::build(document& out) { impl_->build(out); }
@@ -256,22 +261,29 @@ void walker::build(document& out) { impl_->build(out); }
 bool walker::impl::load(std::string_view b, const walk_limits& l) {
   body = b;
   limits = l;
-  staged = dom_read = false;
+  staged = dom_read = copied = false;
+  staged_from = nullptr;
   // simdjson reads documents up to SIMDJSON_MAXSIZE_BYTES (4 GiB), whatever the limit says.
   too_large = body.size() > limits.max_body_bytes || body.size() > simdjson::SIMDJSON_MAXSIZE_BYTES;
-  if (too_large) return false;
-  // The body, then zeroed padding; the string only grows (to the largest body seen), so that a
-  // request costs two copies, not a reallocation or string bookkeeping.
+  return !too_large;
+}
+
+// The body, then zeroed padding: what the document's views point into, and what DOM's second
+// stage and On-Demand read past the end of. The string only grows (to the largest body seen),
+// so that a body costs two copies, not a reallocation or string bookkeeping.
+void walker::impl::copy() {
+  if (copied) return;
+  copied = true;
   std::size_t const room = body.size() + simdjson::SIMDJSON_PADDING;
   if (padded.size() < room) padded.resize(room);
   if (!body.empty()) std::memcpy(padded.data(), body.data(), body.size());
   std::memset(padded.data() + body.size(), 0, simdjson::SIMDJSON_PADDING);
-  return true;
 }
 
 // DOM's parse in its two stages, so that the fast path can read the first stage's index before
 // the second runs, or without it. As dom::parser::parse does: room first, then each stage.
-bool walker::impl::stage1() {
+bool walker::impl::stage1(const char* from) {
+  staged = false;
   if (limits.max_depth < 1) return false;
   std::size_t const room = std::max<std::size_t>(body.size(), simdjson::dom::MINIMAL_DOCUMENT_CAPACITY);
   auto& doc = dom_parser.doc;
@@ -279,13 +291,16 @@ bool walker::impl::stage1() {
     if (doc.capacity() < room && doc.allocate(room)) return false;
     if (dom_parser.capacity() < room && dom_parser.allocate(room, dom_parser.max_depth())) return false;
   }
-  staged = !dom_parser.implementation->stage1(reinterpret_cast<const std::uint8_t*>(padded.data()), body.size(),
+  staged = !dom_parser.implementation->stage1(reinterpret_cast<const std::uint8_t*>(from), body.size(),
                                               simdjson::stage1_mode::regular);
+  staged_from = from;
   return staged;
 }
 
 bool walker::impl::stage2() {
   if (!staged) return false;
+  // The second stage reads the bytes the first read, past their end: the padded copy's.
+  if (staged_from != padded.data() && !stage1(padded.data())) return false;
   staged = false;  // once per body
   auto& doc = dom_parser.doc;
   dom_read = !dom_parser.implementation->stage2(doc) && doc.root().type() == simdjson::dom::element_type::OBJECT;
@@ -294,9 +309,9 @@ bool walker::impl::stage2() {
 
 bool walker::impl::parse(std::string_view b, const walk_limits& l, route how) {
   if (!load(b, l) || how == route::on_demand) return false;
-  bool const indexed = stage1();
+  copy();
   from_index = how == route::automatic;
-  return indexed;
+  return stage1(padded.data());
 }
 
 void walker::impl::build(document& out) {
@@ -308,6 +323,7 @@ void walker::impl::build(document& out) {
                             " bytes"};
     return;
   }
+  copy();
   auto has = [&](char c) { return !body.empty() && std::memchr(body.data(), c, body.size()) != nullptr; };
   // Without an escape, every string's text is its raw text: the index is then all it takes.
   bool const escapes = has('\\');
