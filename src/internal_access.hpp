@@ -9,6 +9,9 @@ struct internal_access {
   /// On (the default): clean requests are accepted by rules/fast.cpp without the full rules.
   /// Off: every request goes through the full rules, which is what the fast path must agree with.
   static void use_fast_path(validator& v, bool on) noexcept;
+  /// Whether the fast path answered the last request (perhaps with findings on members the API
+  /// does not have), rather than the full rules.
+  static bool answered_fast(const validator& v) noexcept;
 };
 
 }  // namespace bpv

@@ -8,6 +8,7 @@
 #include "internal_access.hpp"
 #include "rules/fast.hpp"
 #include "rules/findings.hpp"
+#include "rules/members.hpp"
 #include "rules/request.hpp"
 #include "rules/rule_set.hpp"
 
@@ -22,9 +23,11 @@ struct validator::impl {
   engine::findings::storage findings_room;
   engine::custom_scratch custom;
   bool fast_path = true;  // see rules/fast.hpp
+  bool answered_fast = false;
 };
 
 void internal_access::use_fast_path(validator& v, bool on) noexcept { v.impl_->fast_path = on; }
+bool internal_access::answered_fast(const validator& v) noexcept { return v.impl_->answered_fast; }
 
 validator::validator(options opts) : impl_(std::make_unique<impl>()) {
   impl_->opts = std::move(opts);
@@ -75,10 +78,21 @@ void set_policy_id(report& out, const std::optional<std::string_view>& id) {
   }
 }
 
+// The report's list from the findings, and what follows from it.
+void conclude(report& out, engine::findings& f, std::size_t max_body_bytes) {
+  // Paths never need more room than the body they point into, bar escaping; a report whose
+  // paths pass that is listing one hostile structure over and over.
+  out.omitted = f.finish(out.diagnostics, std::max<std::size_t>(max_body_bytes, 4096));
+  out.valid = std::none_of(out.diagnostics.begin(), out.diagnostics.end(),
+                           [](const diagnostic& d) { return d.severity == severity::error; });
+  out.http_status = out.valid ? 200 : 400;
+}
+
 }  // namespace
 
 void validator::validate(std::string_view body, const context& ctx, report& out) {
   impl& m = *impl_;
+  m.answered_fast = false;
   out.valid = false;
   out.http_status = 400;
   out.effective.reset();
@@ -96,9 +110,21 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
     // overrides; custom rules must see every request.
     if (index && m.fast_path && m.rules.custom().empty()) {
       if (engine::fast_accept(*index, ctx, m.opts.limits.max_depth, m.scratch, out.effective.emplace())) {
-        m.findings_room.take_back(out.diagnostics);
-        out.valid = true;
-        out.http_status = 200;
+        m.answered_fast = true;
+        if (m.scratch.other_count == 0) {
+          m.findings_room.take_back(out.diagnostics);
+          out.valid = true;
+          out.http_status = 200;
+          return;
+        }
+        // Clean but for members the API does not have: their findings alone, on a document
+        // of just them.
+        std::uint32_t const sp = engine::others_document(m.scratch, m.doc);
+        engine::findings f(&m.doc, m.opts.limits.max_diagnostics, &m.rules, m.findings_room);
+        engine::other_members(m.doc, m.doc.root(), engine::object_id::root, f);
+        if (sp != json::none) engine::other_members(m.doc, m.doc.nodes[sp], engine::object_id::scheduled_policy, f);
+        conclude(out, f, m.opts.limits.max_body_bytes);
+        if (!out.valid) out.effective.reset();
         return;
       }
       out.effective.reset();
@@ -127,12 +153,7 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
     }
   }
 
-  // Paths never need more room than the body they point into, bar escaping; a report whose
-  // paths pass that is listing one hostile structure over and over.
-  out.omitted = f.finish(out.diagnostics, std::max<std::size_t>(m.opts.limits.max_body_bytes, 4096));
-  out.valid = std::none_of(out.diagnostics.begin(), out.diagnostics.end(),
-                           [](const diagnostic& d) { return d.severity == severity::error; });
-  out.http_status = out.valid ? 200 : 400;
+  conclude(out, f, m.opts.limits.max_body_bytes);
   if (out.valid && req) engine::effective_into(m.doc, *req, out.effective.emplace());
 }
 

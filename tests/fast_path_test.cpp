@@ -200,6 +200,91 @@ TEST(FastPath, AgreesOnCleanRequestsBrokenOneByteAtATime) {
   EXPECT_GT(passed, 100u) << "some changes keep a request valid (white space, a digit more)";
 }
 
+// Members the API does not have: the fast path lets through those whose only findings are
+// about being one (other_members), and leaves the rest to the full rules. Either way the report
+// is the full rules' own, in every setting; and each body here is answered by the route it
+// names, so that the letting through is tested, not assumed.
+TEST(FastPath, LetsThroughMembersTheApiDoesNotHave) {
+  std::string const sp_ok = R"("scheduled_policy":{"frequency":2,"start_time":"01:00")";
+  auto body = [&](std::string_view root_extra, std::string_view sp_extra) {
+    return cat({R"({"backup_policy_name":"p",)", sp_ok, sp_extra, "}", root_extra, "}"});
+  };
+  std::string many;
+  for (int i = 0; i < 8; ++i) many += cat({",\"x", std::to_string(i), "\":", std::to_string(i)});
+  struct example {
+    std::string body;
+    bool fast;  // answered by the fast path
+  };
+  std::vector<example> const examples = {
+      {body(R"(,"description":"nightly")", ""), true},
+      {body(R"(,"enabled":true,"n":null,"f":false)", ""), true},
+      {body(R"(,"count":-1.5e3,"zero":0)", ""), true},
+      {body("", R"(,"note":"x")"), true},
+      {body(R"(,"a":1)", R"(,"a":2)"), true},                       // the same name in two objects
+      {body(R"(,"frequency":3)", ""), true},                        // misplaced: an error
+      {body("", R"(,"time_zone":"UTC+08:00")"), true},              // misplaced the other way
+      {body("", R"(,"retention_num":3)"), true},                    // a near miss: an error with its code
+      {body(R"(,"backup_policy_nam":"q")", ""), true},              // a near miss at the top
+      {body(R"(,"a/b~c":1)", ""), true},                            // escaped in its path
+      {body(R"(,"x":"")", ""), true},
+      {body(R"(,"":1)", ""), true},
+      {body(many, ""), true},                                       // as many as the fast path holds
+      {body(many + R"(,"x8":8)", ""), false},                       // one more
+      {body(R"(,"a":1,"a":2)", ""), false},                         // a duplicate
+      {body(R"(,"tags":["a"])", ""), false},                        // not a scalar
+      {body(R"(,"extra":{})", ""), false},
+      {body(R"(,"a<b":1)", ""), false},                             // '<': a finding of its own
+      {body(R"(,"a":"b>c")", ""), false},
+      {body(R"(,"a\u0062":1)", ""), false},                        // escapes: the full rules unescape
+      {body(R"(,"a":"\n")", ""), false},
+      {body(R"(,"a":01)", ""), false},                              // not JSON
+      {body(R"(,"a":tru)", ""), false},
+      {body(R"(,"a":1 2)", ""), false},
+      {R"({"description":"only"})", false},                         // nothing to modify: an error of its own
+      {R"({"scheduled_policy":{"note":1}})", false},
+  };
+  std::size_t with_findings = 0;
+  for (const setting& s : settings()) {
+    bpv::validator fast(s.opts), full(s.opts);
+    bpv::internal_access::use_fast_path(full, false);
+    bpv::report a, b;
+    for (const example& e : examples) {
+      SCOPED_TRACE(s.name);
+      fast.validate(e.body, s.ctx, a);
+      full.validate(e.body, s.ctx, b);
+      expect_same(a, b, e.body);
+      if (std::string_view(s.name) == "no context") {
+        EXPECT_EQ(bpv::internal_access::answered_fast(fast), e.fast) << e.body;
+        with_findings += e.fast && !a.diagnostics.empty();
+      }
+    }
+  }
+  EXPECT_EQ(with_findings, 13u);
+}
+
+// Requests with members the API does not have, broken one byte at a time, as above.
+TEST(FastPath, AgreesOnRequestsWithOtherMembersBrokenOneByteAtATime) {
+  std::string const noted =
+      R"({"backup_policy_name":"p_1","description":"nightly","scheduled_policy":{"frequency":1,"note":-2.5e1,)"
+      R"("status":"ON","enabled":true},"time_zone":"UTC+08:00","owner":null})";
+  bpv::validator fast, full;
+  bpv::internal_access::use_fast_path(full, false);
+  bpv::report a, b;
+  std::size_t bodies = 0, answered = 0;
+  auto both = [&](const std::string& body) {
+    fast.validate(body, {}, a);
+    full.validate(body, {}, b);
+    expect_same(a, b, body);
+    ++bodies;
+    answered += bpv::internal_access::answered_fast(fast);
+  };
+  both(noted);
+  ASSERT_TRUE(a.valid && a.diagnostics.size() == 4 && bpv::internal_access::answered_fast(fast)) << bpv::test::rules_of(a);
+  bpv::test::for_each_one_byte_change(noted, ",:[]{}\"\\ 1-.e<", both);
+  EXPECT_GT(bodies, 3000u);
+  EXPECT_GT(answered, 100u);
+}
+
 TEST(FastPath, ReusedReportsHoldNothingStale) {
   // A clean request with every member, then one with few: the second's effective policy must
   // not keep members of the first (its fields keep storage, not values).

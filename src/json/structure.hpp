@@ -26,6 +26,9 @@ class structure {
   /// '\0' past the last entry.
   char at(std::size_t k) const noexcept { return k < count_ ? src_[index_[k]] : '\0'; }
 
+  /// The byte where entry k starts (k < count()).
+  std::size_t offset(std::size_t k) const noexcept { return index_[k]; }
+
   /// The text of entry k: from its first byte up to the next entry, less white space.
   std::string_view token(std::size_t k) const noexcept {
     std::size_t const begin = index_[k];

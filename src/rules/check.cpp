@@ -116,22 +116,7 @@ class checker {
   }
 
  private:
-  // Unknown, misplaced and near-miss members of the two objects the API defines.
-  void members_of(const node& object, object_id in) {
-    for (const node& m : json::children(doc_, object)) {
-      if (m.duplicate || find_member(in, m.name)) continue;
-      if (const member_spec* other = find_elsewhere(in, m.name)) {
-        f_.add(rule::member_misplaced, m, m.name_offset,
-               say(m.name, " is ignored here: it belongs ",
-                   other->in == object_id::root ? "at the top level of the body" : "inside scheduled_policy"));
-      } else if (const member_spec* near = near_miss_of(in, m.name)) {
-        f_.add(rule::member_near_miss, near->code, m, m.name_offset,
-               say("unknown member ", quote{m.name}, ": did you mean ", near->name, "? (as written it would be ignored)"));
-      } else {
-        f_.add(rule::member_unknown, m, m.name_offset, say("unknown member ", quote{m.name}, " is ignored by the service"));
-      }
-    }
-  }
+  void members_of(const node& object, object_id in) { other_members(doc_, object, in, f_); }
 
   // Rules that hold at any depth: duplicate names, '<' and '>' in any string. Each kind is
   // looked for only when the walk saw a sign of it: most bodies with a duplicate have no '<'.
@@ -362,6 +347,23 @@ class checker {
 };
 
 }  // namespace
+
+// Unknown, misplaced and near-miss members of the two objects the API defines.
+void other_members(const json::document& doc, const json::node& object, object_id in, findings& f) {
+  for (const node& m : json::children(doc, object)) {
+    if (m.duplicate || find_member(in, m.name)) continue;
+    if (const member_spec* other = find_elsewhere(in, m.name)) {
+      f.add(rule::member_misplaced, m, m.name_offset,
+            say(m.name, " is ignored here: it belongs ",
+                other->in == object_id::root ? "at the top level of the body" : "inside scheduled_policy"));
+    } else if (const member_spec* near = near_miss_of(in, m.name)) {
+      f.add(rule::member_near_miss, near->code, m, m.name_offset,
+            say("unknown member ", quote{m.name}, ": did you mean ", near->name, "? (as written it would be ignored)"));
+    } else {
+      f.add(rule::member_unknown, m, m.name_offset, say("unknown member ", quote{m.name}, " is ignored by the service"));
+    }
+  }
+}
 
 void check(const json::document& doc, const request& req, const context& ctx, const rule_set& rules, scratch& s,
            findings& out) {

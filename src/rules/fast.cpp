@@ -1,13 +1,15 @@
 // Fast acceptance over simdjson's structural index (json/structure.hpp). Every test here is one
-// the full rules make, asked the other way round ("is this surely fine?"); anything unusual (an
-// unknown member, a fraction, an escape, a note the rules would add) answers no and leaves the
-// full rules to say what it is. Stage one has not checked the grammar between tokens: each
+// the full rules make, asked the other way round ("is this surely fine?"); anything unusual (a
+// fraction, an escape, a note the rules would add, a member not of the API unless its only
+// finding is about being one) answers no and leaves the full rules to say what it is. Stage one has not checked the grammar between tokens: each
 // separator read here is checked here, and each value's whole text.
 #include "rules/fast.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "grammar/utc_offset.hpp"
+#include "json/walker.hpp"
 #include "rules/members.hpp"
 #include "rules/values.hpp"
 
@@ -16,14 +18,49 @@ namespace {
 
 using json::structure;
 
+// No byte the full rules would read differently or find something in: an escape (they read
+// the text it stands for) or '<' and '>' (a finding of their own, anywhere in a body).
+bool plain(std::string_view t) noexcept {
+  auto has = [&](char c) { return !t.empty() && std::memchr(t.data(), c, t.size()) != nullptr; };
+  return !has('\\') && !has('<') && !has('>');
+}
+
+// A member the API does not have, whose name is entry k and value entry k + 2: let through,
+// for the full rules' findings on it (other_members), when they are the only ones it can have:
+// a plain name, not one already let through in its object, and a plain scalar value, whose
+// whole text is checked here. Anything else (an object or array, more such members than
+// scratch holds) leaves the request to the full rules.
+bool let_through(const structure& s, std::size_t k, std::string_view name, object_id in, scratch& sc) {
+  if (sc.other_count == sc.others.size() || !plain(name)) return false;
+  bool const in_sp = in == object_id::scheduled_policy;
+  for (std::size_t i = 0; i < sc.other_count; ++i)
+    if (sc.others[i].in_scheduled_policy == in_sp && sc.others[i].name == name) return false;
+  std::size_t const v = k + 2;
+  char const c = s.at(v);
+  std::string_view text;
+  if (c == '"') {
+    if (!s.raw_string(v, text) || !plain(text)) return false;
+  } else if (c == 't' || c == 'f' || c == 'n') {
+    text = s.token(v);
+    if (text != "true" && text != "false" && text != "null") return false;
+  } else if (c == '-' || (c >= '0' && c <= '9')) {
+    if (!json::is_json_number(s.token(v))) return false;
+  } else {
+    return false;
+  }
+  sc.others[sc.other_count++] = other_member{in_sp, name, s.offset(k)};
+  return true;
+}
+
 // The members of the object whose '{' is entry `object`, each bound once to the entry of its
-// value; false on an unknown or repeated one, or on a separator out of place. `end` is then
+// value, and those not of the API let through (let_through) or not; false on a repeated one,
+// one not let through, or a separator out of place. `end` is then
 // the entry of the object's '}'. A member whose value is an object is read by `nested(slot,
 // entry, end)` as it comes, which sets `end` to that object's '}': stage one's index has no
 // jumps over containers, and counting brackets to the end of one would read it twice.
 template <std::size_t N, class Nested>
 bool bind_object(const structure& s, std::size_t object, object_id in, std::array<std::size_t, N>& slots, unsigned& seen,
-                 std::size_t& end, Nested&& nested) {
+                 std::size_t& end, scratch& sc, Nested&& nested) {
   std::size_t const first = in == object_id::root ? 0 : 3;  // members[] lists the root's three first
   std::size_t k = object + 1;
   if (s.at(k) == '}') {
@@ -34,19 +71,22 @@ bool bind_object(const structure& s, std::size_t object, object_id in, std::arra
     std::string_view name;
     // A name with an escape matches no member as written: the full rules read it.
     if (!s.raw_string(k, name) || s.at(k + 1) != ':') return false;
-    const member_spec* spec = find_member(in, name);
-    if (!spec) return false;
-    auto const slot = static_cast<std::size_t>(spec - members) - first;
-    if (seen & (1u << slot)) return false;
-    seen |= 1u << slot;
-    k += 2;
-    slots[slot] = k;
-    if (s.at(k) == '{') {
-      std::size_t inner_end = 0;
-      if (!nested(slot, k, inner_end)) return false;
-      k = inner_end + 1;
+    if (const member_spec* spec = find_member(in, name)) {
+      auto const slot = static_cast<std::size_t>(spec - members) - first;
+      if (seen & (1u << slot)) return false;
+      seen |= 1u << slot;
+      k += 2;
+      slots[slot] = k;
+      if (s.at(k) == '{') {
+        std::size_t inner_end = 0;
+        if (!nested(slot, k, inner_end)) return false;
+        k = inner_end + 1;
+      } else {
+        k = s.after(k);
+      }
     } else {
-      k = s.after(k);
+      if (!let_through(s, k, name, in, sc)) return false;
+      k += 3;  // past the name, ':' and the scalar
     }
     char const sep = s.at(k);
     if (sep == '}') break;
@@ -154,10 +194,12 @@ bool fast_accept(const structure& t, const context& ctx, std::size_t max_depth, 
   std::array<std::size_t, 7> sp;  // only the slots `in` marks are read
   unsigned in = 0;
   auto scheduled = [&](std::size_t slot, std::size_t object, std::size_t& sp_end) {
-    return slot == sched && max_depth >= 2 && bind_object(t, object, object_id::scheduled_policy, sp, in, sp_end, no_nested);
+    return slot == sched && max_depth >= 2 &&
+           bind_object(t, object, object_id::scheduled_policy, sp, in, sp_end, sc, no_nested);
   };
   // One object, and nothing after it.
-  if (t.at(0) != '{' || !bind_object(t, 0, object_id::root, top, have, end, scheduled) || end + 1 != t.count() ||
+  sc.other_count = 0;
+  if (t.at(0) != '{' || !bind_object(t, 0, object_id::root, top, have, end, sc, scheduled) || end + 1 != t.count() ||
       have == 0)
     return false;
 
@@ -207,6 +249,37 @@ bool fast_accept(const structure& t, const context& ctx, std::size_t max_depth, 
     s.status = text;
   }
   return true;
+}
+
+std::uint32_t others_document(const scratch& sc, json::document& doc) {
+  using json::none;
+  doc.clear();  // its nodes' storage kept
+  std::uint32_t sp = none;
+  std::uint32_t last[2] = {none, none};  // the last child of the root, of scheduled_policy
+  auto add = [&](std::uint32_t parent, std::string_view name, std::size_t name_offset) {
+    auto const idx = static_cast<std::uint32_t>(doc.nodes.size());
+    json::node& n = doc.nodes.emplace_back();
+    json::node& p = doc.nodes[parent];
+    n.parent = parent;
+    n.depth = p.depth + 1;
+    n.index = p.child_count++;
+    n.name = n.raw_name = name;
+    n.name_offset = name_offset;
+    std::uint32_t& prev = last[parent == 0 ? 0 : 1];
+    (prev == none ? p.first_child : doc.nodes[prev].next_sibling) = idx;
+    prev = idx;
+    return idx;
+  };
+  doc.nodes.emplace_back().kind = json::kind::object;  // the root
+  for (std::size_t i = 0; i < sc.other_count; ++i) {
+    const other_member& o = sc.others[i];
+    if (o.in_scheduled_policy && sp == none) {
+      sp = add(0, "scheduled_policy", 0);
+      doc.nodes[sp].kind = json::kind::object;
+    }
+    add(o.in_scheduled_policy ? sp : 0, o.name, o.name_offset);
+  }
+  return sp;
 }
 
 }  // namespace bpv::engine

@@ -1,19 +1,28 @@
 // Fast acceptance: answers "is this request clean?" straight from simdjson's structural index, for the
 // requests that make up most traffic. Clean means the full rules (check.cpp) would find
-// nothing at all: no error, no warning, no note. When in doubt it says no, and the validator
+// nothing at all (no error, no warning, no note) but what other_members() finds on members the
+// API does not have, which the fast path lists. When in doubt it says no, and the validator
 // runs the full rules, which then say what there is; so it can cost time, never a finding.
 // Tests and a fuzz target compare the two on every input they have.
 #pragma once
 
 #include "bpv/policy.hpp"
 #include "bpv/validator.hpp"
+#include "json/document.hpp"
 #include "json/structure.hpp"
 #include "rules/request.hpp"
 
 namespace bpv::engine {
 
 /// True when the request whose body simdjson's first stage indexed into `s` is clean under
-/// `ctx`; then `effective` holds the policy the service would store (unspecified when false).
+/// `ctx`, but perhaps for members the API does not have (their findings are other_members'
+/// alone: each is listed in `sc.others`); then `effective` holds the policy the service would
+/// store (unspecified when false).
 bool fast_accept(const json::structure& s, const context& ctx, std::size_t max_depth, scratch& sc, policy& effective);
+
+/// The document other_members() reads for the members `sc.others` lists: the root, with
+/// scheduled_policy when some are inside it, and those members, each at its place. Returns the
+/// node of scheduled_policy, or json::none.
+std::uint32_t others_document(const scratch& sc, json::document& doc);
 
 }  // namespace bpv::engine

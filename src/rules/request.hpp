@@ -3,6 +3,9 @@
 // duplicates and reported as such.
 #pragma once
 
+#include <array>
+#include <cstddef>
+#include <string_view>
 #include <vector>
 
 #include "bpv/policy.hpp"
@@ -35,9 +38,18 @@ struct request {
 
 request bind(const json::document& doc);
 
+/// A member the fast path let through that the API does not have (fast.hpp).
+struct other_member {
+  bool in_scheduled_policy;
+  std::string_view name;    ///< as written, which is its text: it has no escape
+  std::size_t name_offset;  ///< its opening quote
+};
+
 /// Storage the checks reuse from one request to the next.
 struct scratch {
   std::vector<grammar::clock_time> times;
+  std::array<other_member, 8> others;  ///< the fast path lets through this many at most
+  std::size_t other_count = 0;
 };
 
 /// The policy the service would store, for a request without errors: members of the API only,

@@ -18,6 +18,7 @@ namespace bpv::engine {
 struct request;
 struct scratch;
 class findings;
+enum class object_id : unsigned char;  // rules/members.hpp
 
 /// A rule as configured.
 struct rule_state {
@@ -77,6 +78,11 @@ class rule_set {
 /// Runs every built-in rule over a walked body, as `rules` configures them, into `out`.
 void check(const json::document& doc, const request& req, const context& ctx, const rule_set& rules, scratch& s,
            findings& out);
+
+/// The findings on the members of `object` (object `in` of the API) that are not the API's:
+/// misplaced, near misses, unknown. Part of check(); the fast path runs it alone on the
+/// members it let through (fast.hpp).
+void other_members(const json::document& doc, const json::node& object, object_id in, findings& out);
 
 /// What custom rules are shown, reused from one request to the next.
 struct custom_scratch {
