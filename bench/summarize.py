@@ -55,6 +55,8 @@ def main():
                         ("bpv/mixed", "floor/mixed"),
                         ("rapidjson_schema/mixed", "floor/mixed"), ("valijson/mixed", "floor/mixed")]:
         line(name, floor, "the floor")
+    for which in ["valid", "noted", "invalid", "mixed"]:
+        line(f"bpv_full/{which}", f"bpv/{which}", "bpv (the fast path on)")
     for peer in ["rapidjson_schema/mixed", "valijson/mixed"]:
         if get(peer) and get("bpv/mixed"):
             print(f"  {peer} / bpv/mixed = {ns(get(peer)) / ns(get('bpv/mixed')):.1f}")
