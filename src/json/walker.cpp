@@ -83,6 +83,7 @@ class member_names {
  public:
   void clear() noexcept {
     small_.clear();
+    small_bits_ = 0;
     used_ = 0;
     in_table_ = false;
     if (++generation_ == 0) {  // after 2^32 objects: no slot may look current by accident
@@ -93,9 +94,12 @@ class member_names {
   /// False when the name was seen before.
   bool insert(std::string_view name) {
     if (!in_table_) {
-      if (std::find(small_.begin(), small_.end(), name) != small_.end()) return false;
+      // A bit per size and first byte seen: a name whose bit is clear is new, with no compare.
+      std::uint64_t const bit = std::uint64_t{1} << ((name.size() * 7 + (name.empty() ? 0u : static_cast<unsigned char>(name[0]))) & 63);
+      if ((small_bits_ & bit) && std::find(small_.begin(), small_.end(), name) != small_.end()) return false;
       if (small_.size() < small_limit) {
         small_.push_back(name);
+        small_bits_ |= bit;
         return true;
       }
       in_table_ = true;
@@ -137,6 +141,7 @@ class member_names {
   }
 
   std::vector<std::string_view> small_;
+  std::uint64_t small_bits_ = 0;
   std::vector<slot> slots_;
   std::size_t used_ = 0;
   std::uint32_t generation_ = 1;
