@@ -34,7 +34,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static document a, d, o;
   std::size_t const depths[] = {64, 1, 2, 3};
   bpv::json::walk_limits const limits{std::size_t{1} << 20, size == 0 ? 64 : depths[data[0] & 3]};
-  std::string_view const body = size == 0 ? std::string_view() : std::string_view(reinterpret_cast<const char*>(data) + 1, size - 1);
+  std::string_view const body =
+      size == 0 ? std::string_view() : std::string_view(reinterpret_cast<const char*>(data) + 1, size - 1);
   automatic.walk(body, limits, a, route::automatic);
   dom.walk(body, limits, d, route::dom);
   on_demand.walk(body, limits, o, route::on_demand);

@@ -279,7 +279,8 @@ TEST(FastPath, AgreesOnRequestsWithOtherMembersBrokenOneByteAtATime) {
     answered += bpv::internal_access::answered_fast(fast);
   };
   both(noted);
-  ASSERT_TRUE(a.valid && a.diagnostics.size() == 4 && bpv::internal_access::answered_fast(fast)) << bpv::test::rules_of(a);
+  ASSERT_TRUE(a.valid && a.diagnostics.size() == 4 && bpv::internal_access::answered_fast(fast))
+      << bpv::test::rules_of(a);
   bpv::test::for_each_one_byte_change(noted, ",:[]{}\"\\ 1-.e<", both);
   EXPECT_GT(bodies, 3000u);
   EXPECT_GT(answered, 100u);

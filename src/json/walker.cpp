@@ -95,7 +95,8 @@ class member_names {
   bool insert(std::string_view name) {
     if (!in_table_) {
       // A bit per size and first byte seen: a name whose bit is clear is new, with no compare.
-      std::uint64_t const bit = std::uint64_t{1} << ((name.size() * 7 + (name.empty() ? 0u : static_cast<unsigned char>(name[0]))) & 63);
+      unsigned const first = name.empty() ? 0u : static_cast<unsigned char>(name[0]);
+      std::uint64_t const bit = std::uint64_t{1} << ((name.size() * 7 + first) & 63);
       if ((small_bits_ & bit) && std::find(small_.begin(), small_.end(), name) != small_.end()) return false;
       if (small_.size() < small_limit) {
         small_.push_back(name);
@@ -534,7 +535,10 @@ bool walker::impl::read_index(document& out) {
     }
     std::size_t const end = end_of(k);
     std::string_view const text(src + n.offset, end - n.offset);
-    bool const literal_ok = c == 't' ? text == "true" : c == 'f' ? text == "false" : c == 'n' ? text == "null" : is_json_number(text);
+    bool const literal_ok = c == 't'   ? text == "true"
+                            : c == 'f' ? text == "false"
+                            : c == 'n' ? text == "null"
+                                       : is_json_number(text);
     if (!literal_ok) return false;
     n.end = end;
     n.text = text;

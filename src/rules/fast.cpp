@@ -1,8 +1,9 @@
 // Fast acceptance over simdjson's structural index (json/structure.hpp). Every test here is one
 // the full rules make, asked the other way round ("is this surely fine?"); anything unusual (a
 // fraction, an escape, a note the rules would add, a member not of the API unless its only
-// finding is about being one) answers no and leaves the full rules to say what it is. Stage one has not checked the grammar between tokens: each
-// separator read here is checked here, and each value's whole text.
+// finding is about being one) answers no and leaves the full rules to say what it is. Stage
+// one has not checked the grammar between tokens: each separator read here is checked here,
+// and each value's whole text.
 #include "rules/fast.hpp"
 
 #include <algorithm>
@@ -54,10 +55,10 @@ bool let_through(const structure& s, std::size_t k, std::string_view name, objec
 
 // The members of the object whose '{' is entry `object`, each bound once to the entry of its
 // value, and those not of the API let through (let_through) or not; false on a repeated one,
-// one not let through, or a separator out of place. `end` is then
-// the entry of the object's '}'. A member whose value is an object is read by `nested(slot,
-// entry, end)` as it comes, which sets `end` to that object's '}': stage one's index has no
-// jumps over containers, and counting brackets to the end of one would read it twice.
+// one not let through, or a separator out of place. `end` is then the entry of the object's
+// '}'. A member whose value is an object is read by `nested(slot, entry, end)` as it comes,
+// which sets `end` to that object's '}': stage one's index has no jumps over containers, and
+// counting brackets to the end of one would read it twice.
 template <std::size_t N, class Nested>
 bool bind_object(const structure& s, std::size_t object, object_id in, std::array<std::size_t, N>& slots, unsigned& seen,
                  std::size_t& end, scratch& sc, Nested&& nested) {
