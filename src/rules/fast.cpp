@@ -207,12 +207,12 @@ bool fast_accept(const structure& t, const context& ctx, std::size_t max_depth, 
   std::string_view text;
   if (have & (1u << name)) {
     if (ctx.target_is_default || !string_at(t, top[name], text) || !name_clean(text)) return false;
-    p.backup_policy_name = text;
+    p.backup_policy_name.emplace().append(text);
   }
   int offset = 0;
   if (have & (1u << zone)) {
     if (!string_at(t, top[zone], text) || !zone_clean(text, offset)) return false;
-    p.time_zone = text;
+    p.time_zone.emplace().append(text);
   }
   if (!(have & (1u << sched))) return true;
 
@@ -231,7 +231,7 @@ bool fast_accept(const structure& t, const context& ctx, std::size_t max_depth, 
   }
   if (has(start)) {
     if (!string_at(t, sp[start], text) || !start_time_clean(text, offset, has(freq), sc)) return false;
-    s.start_time = text;
+    s.start_time.emplace().append(text);
   }
   if (has(num)) {
     if (!integer_in(t, sp[num], 2, 14, n)) return false;
@@ -243,11 +243,11 @@ bool fast_accept(const structure& t, const context& ctx, std::size_t max_depth, 
   }
   if (has(remain)) {
     if (!one_of<word_of("Y"), word_of("N")>(t, sp[remain], text)) return false;
-    s.remain_first_backup_of_curMonth = text;
+    s.remain_first_backup_of_curMonth.emplace().append(text);
   }
   if (has(status)) {
     if (!one_of<word_of("ON"), word_of("OFF")>(t, sp[status], text)) return false;
-    s.status = text;
+    s.status.emplace().append(text);
   }
   return true;
 }
