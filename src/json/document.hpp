@@ -1,7 +1,9 @@
 // The JSON walk's output: every value of the body, in document order, with its place.
 // Private to the library. Views point into the walker's padded copy of the body (raw text) or
-// into simdjson's string buffer (unescaped text), never into the caller's body; they live until
-// the walker's next walk.
+// into simdjson's string buffer (unescaped text); they live until the walker's next walk. The
+// exception is the validator's document of the members its fast path let through
+// (rules/fast.hpp), whose names point into the caller's body: it is read before validate()
+// returns, and cleared by the next walk before anything reads it.
 #pragma once
 
 #include <cstddef>

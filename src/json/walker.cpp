@@ -254,12 +254,31 @@ void walker::walk(std::string_view body, const walk_limits& limits, document& ou
   impl_->build(out);
 }
 
+namespace {
+
+// Whether simdjson's first stage reads no byte past the input. Its SIMD kernels copy the last,
+// partial block of 64 bytes themselves; its scalar fallback kernel (CPUs without SSE4.2 and
+// PCLMUL, or SIMDJSON_FORCE_IMPLEMENTATION=fallback) reads one byte or two past a body that
+// ends inside a string on an unfinished UTF-8 character (simdjson 3.0.1).
+bool first_stage_stays_inside() {
+  static bool const inside = simdjson::get_active_implementation()->name() != "fallback";
+  return inside;
+}
+
+}  // namespace
+
 std::optional<json::structure> walker::index(std::string_view body, const walk_limits& limits) {
-  // Over the caller's bytes, uncopied: the first stage reads no byte past the body (it copies
-  // the last, partial block of 64 itself), and neither does the fast path.
-  if (!impl_->load(body, limits) || body.empty() || !impl_->stage1(body.data())) return std::nullopt;
+  if (!impl_->load(body, limits) || body.empty()) return std::nullopt;
+  // Over the caller's bytes, uncopied, where the first stage reads nothing past them (neither
+  // does the fast path); else over the padded copy.
+  const char* from = body.data();
+  if (!first_stage_stays_inside()) {
+    impl_->copy();
+    from = impl_->padded.data();
+  }
+  if (!impl_->stage1(from)) return std::nullopt;
   const auto& dp = *impl_->dom_parser.implementation;
-  return json::structure(body.data(), dp.structural_indexes.get(), dp.n_structural_indexes);
+  return json::structure(from, dp.structural_indexes.get(), dp.n_structural_indexes);
 }
 
 void walker::build(document& out) { impl_->build(out); }

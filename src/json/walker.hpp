@@ -48,11 +48,12 @@ class walker {
   void walk(std::string_view body, const walk_limits& limits, document& out, route how = route::automatic);
 
   /// The same in two steps, so that a caller can look at the body between them. index() runs
-  /// simdjson's first stage over the body where it lies (no copy); it returns the structural
-  /// index, whose views point into the body, when that stage read a non-empty body within the
-  /// size limit (a grammar error may remain: the first stage does not look for one), else
-  /// nothing. build() then copies the body and makes its document. The body must stay alive
-  /// until build(); the index, until the next index().
+  /// simdjson's first stage over the body where it lies (no copy; over a padded copy on
+  /// simdjson's scalar fallback kernel, which reads past the end); it returns the structural
+  /// index when that stage read a non-empty body within the size limit (a grammar error may
+  /// remain: the first stage does not look for one), else nothing. build() then copies the
+  /// body (if index() has not) and makes its document. The body must stay alive until build();
+  /// the index, until the next index().
   std::optional<json::structure> index(std::string_view body, const walk_limits& limits);
   void build(document& out);
 
