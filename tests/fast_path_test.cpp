@@ -119,6 +119,24 @@ void expect_same(const bpv::report& fast, const bpv::report& full, const std::st
   EXPECT_EQ(bpv::to_json(fast, "-"), bpv::to_json(full, "-")) << body;
 }
 
+// A validator with the fast path and one without, under the same options, each with a report
+// reused from one body to the next (as services reuse them: stale storage must not leak
+// through). compare() validates a body with both and requires the same report.
+struct fast_and_full {
+  bpv::validator fast, full;
+  bpv::report a, b;  // the fast path's report, the full rules'
+  explicit fast_and_full(const bpv::options& opts = {}) : fast(opts), full(opts) {
+    bpv::internal_access::use_fast_path(full, false);
+  }
+  const bpv::report& compare(const std::string& body, const bpv::context& ctx = {}) {
+    fast.validate(body, ctx, a);
+    full.validate(body, ctx, b);
+    expect_same(a, b, body);
+    return a;
+  }
+  bool answered_fast() const noexcept { return bpv::internal_access::answered_fast(fast); }
+};
+
 struct setting {
   const char* name;
   bpv::context ctx;
@@ -151,14 +169,10 @@ TEST(FastPath, AgreesWithTheFullRulesOnEveryBody) {
   ASSERT_GT(bodies.size(), 1000u);
   std::size_t clean = 0;
   for (const setting& s : settings()) {
-    bpv::validator fast(s.opts), full(s.opts);
-    bpv::internal_access::use_fast_path(full, false);
-    bpv::report a, b;  // reused, as services reuse them: stale storage must not leak through
+    fast_and_full v(s.opts);
     for (const auto& body : bodies) {
       SCOPED_TRACE(s.name);
-      fast.validate(body, s.ctx, a);
-      full.validate(body, s.ctx, b);
-      expect_same(a, b, body);
+      const bpv::report& a = v.compare(body, s.ctx);
       clean += a.valid && a.diagnostics.empty();
     }
   }
@@ -180,20 +194,15 @@ TEST(FastPath, AgreesOnCleanRequestsBrokenOneByteAtATime) {
       "    \"start_time\" : \"22:00\"\n  }\n}\n",
   };
   std::string const inserts = ",:[]{}\"\\ 1-.e";
-  bpv::validator fast, full;
-  bpv::internal_access::use_fast_path(full, false);
-  bpv::report a, b;
+  fast_and_full v;
   std::size_t bodies = 0, passed = 0;
   auto both = [&](const std::string& body) {
-    fast.validate(body, {}, a);
-    full.validate(body, {}, b);
-    expect_same(a, b, body);
+    passed += v.compare(body).valid;
     ++bodies;
-    passed += a.valid;
   };
   for (const std::string& c : clean) {
     both(c);
-    ASSERT_TRUE(a.valid && a.diagnostics.empty()) << c;
+    ASSERT_TRUE(v.a.valid && v.a.diagnostics.empty()) << c;
     bpv::test::for_each_one_byte_change(c, inserts, both);
   }
   EXPECT_GT(bodies, 5000u);
@@ -245,16 +254,12 @@ TEST(FastPath, LetsThroughMembersTheApiDoesNotHave) {
   };
   std::size_t with_findings = 0;
   for (const setting& s : settings()) {
-    bpv::validator fast(s.opts), full(s.opts);
-    bpv::internal_access::use_fast_path(full, false);
-    bpv::report a, b;
+    fast_and_full v(s.opts);
     for (const example& e : examples) {
       SCOPED_TRACE(s.name);
-      fast.validate(e.body, s.ctx, a);
-      full.validate(e.body, s.ctx, b);
-      expect_same(a, b, e.body);
+      const bpv::report& a = v.compare(e.body, s.ctx);
       if (std::string_view(s.name) == "no context") {
-        EXPECT_EQ(bpv::internal_access::answered_fast(fast), e.fast) << e.body;
+        EXPECT_EQ(v.answered_fast(), e.fast) << e.body;
         with_findings += e.fast && !a.diagnostics.empty();
       }
     }
@@ -267,20 +272,15 @@ TEST(FastPath, AgreesOnRequestsWithOtherMembersBrokenOneByteAtATime) {
   std::string const noted =
       R"({"backup_policy_name":"p_1","description":"nightly","scheduled_policy":{"frequency":1,"note":-2.5e1,)"
       R"("status":"ON","enabled":true},"time_zone":"UTC+08:00","owner":null})";
-  bpv::validator fast, full;
-  bpv::internal_access::use_fast_path(full, false);
-  bpv::report a, b;
+  fast_and_full v;
   std::size_t bodies = 0, answered = 0;
   auto both = [&](const std::string& body) {
-    fast.validate(body, {}, a);
-    full.validate(body, {}, b);
-    expect_same(a, b, body);
+    v.compare(body);
     ++bodies;
-    answered += bpv::internal_access::answered_fast(fast);
+    answered += v.answered_fast();
   };
   both(noted);
-  ASSERT_TRUE(a.valid && a.diagnostics.size() == 4 && bpv::internal_access::answered_fast(fast))
-      << bpv::test::rules_of(a);
+  ASSERT_TRUE(v.a.valid && v.a.diagnostics.size() == 4 && v.answered_fast()) << bpv::test::rules_of(v.a);
   bpv::test::for_each_one_byte_change(noted, ",:[]{}\"\\ 1-.e<", both);
   EXPECT_GT(bodies, 3000u);
   EXPECT_GT(answered, 100u);
