@@ -8,7 +8,6 @@
 #include "internal_access.hpp"
 #include "rules/fast.hpp"
 #include "rules/findings.hpp"
-#include "rules/members.hpp"
 #include "rules/request.hpp"
 #include "rules/rule_set.hpp"
 
@@ -119,10 +118,8 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
         }
         // Clean but for members the API does not have: their findings alone, on a document
         // of just them.
-        std::uint32_t const sp = engine::others_document(m.scratch, m.doc);
         engine::findings f(&m.doc, m.opts.limits.max_diagnostics, &m.rules, m.findings_room);
-        engine::other_members(m.doc, m.doc.root(), engine::object_id::root, f);
-        if (sp != json::none) engine::other_members(m.doc, m.doc.nodes[sp], engine::object_id::scheduled_policy, f);
+        engine::other_findings(m.scratch, m.doc, f);
         conclude(out, f, m.opts.limits.max_body_bytes);
         if (!out.valid) out.effective.reset();
         return;

@@ -12,6 +12,7 @@
 #include "grammar/utc_offset.hpp"
 #include "json/walker.hpp"
 #include "rules/members.hpp"
+#include "rules/rule_set.hpp"
 #include "rules/values.hpp"
 
 namespace bpv::engine {
@@ -252,7 +253,7 @@ bool fast_accept(const structure& t, const context& ctx, std::size_t max_depth, 
   return true;
 }
 
-std::uint32_t others_document(const scratch& sc, json::document& doc) {
+void other_findings(const scratch& sc, json::document& doc, findings& out) {
   using json::none;
   doc.clear();  // its nodes' storage kept
   std::uint32_t sp = none;
@@ -280,7 +281,8 @@ std::uint32_t others_document(const scratch& sc, json::document& doc) {
     }
     add(o.in_scheduled_policy ? sp : 0, o.name, o.name_offset);
   }
-  return sp;
+  other_members(doc, doc.root(), object_id::root, out);
+  if (sp != none) other_members(doc, doc.nodes[sp], object_id::scheduled_policy, out);
 }
 
 }  // namespace bpv::engine

@@ -20,9 +20,9 @@ namespace bpv::engine {
 /// store (unspecified when false).
 bool fast_accept(const json::structure& s, const context& ctx, std::size_t max_depth, scratch& sc, policy& effective);
 
-/// The document other_members() reads for the members `sc.others` lists: the root, with
-/// scheduled_policy when some are inside it, and those members, each at its place. Returns the
-/// node of scheduled_policy, or json::none.
-std::uint32_t others_document(const scratch& sc, json::document& doc);
+/// The findings on the members `sc.others` lists, made by other_members() as the full rules
+/// make them, on a document of just those members (written into `doc`, which `out` reads the
+/// paths from): the root, scheduled_policy when some are inside it, and each member.
+void other_findings(const scratch& sc, json::document& doc, findings& out);
 
 }  // namespace bpv::engine
