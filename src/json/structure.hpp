@@ -29,7 +29,8 @@ class structure {
   /// The byte where entry k starts (k < count()).
   std::size_t offset(std::size_t k) const noexcept { return index_[k]; }
 
-  /// The text of entry k: from its first byte up to the next entry, less white space.
+  /// The text of entry k (k < count()): from its first byte up to the next entry, less white
+  /// space; empty for the last entry.
   std::string_view token(std::size_t k) const noexcept {
     std::size_t const begin = index_[k];
     std::size_t end = k + 1 < count_ ? index_[k + 1] : begin;

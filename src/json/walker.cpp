@@ -27,6 +27,10 @@ bool is_json_number(std::string_view t) noexcept {
   return !scan_number(t, i) && i == t.size();
 }
 
+bool is_json_scalar(std::string_view t) noexcept {
+  return t == "true" || t == "false" || t == "null" || is_json_number(t);
+}
+
 std::size_t raw_index_of(std::string_view raw, std::size_t unescaped_index) noexcept {
   std::size_t r = 0, u = 0;
   while (r < raw.size() && u < unescaped_index) {
@@ -466,23 +470,8 @@ bool walker::impl::read_dom(document& out) {
 // false, with `out` unfinished, on anything else (a syntax error, nesting beyond the limit): the
 // routes after it then read the body, and say what is wrong with it.
 bool walker::impl::read_index(document& out) {
-  const char* const src = padded.data();
-  const std::uint32_t* const index = dom_parser.implementation->structural_indexes.get();
-  std::uint32_t const count = dom_parser.implementation->n_structural_indexes;
-  auto at = [&](std::uint32_t k) { return k < count ? src[index[k]] : '\0'; };
-  // One past the last byte of entry k: the next entry, less white space.
-  auto end_of = [&](std::uint32_t k) -> std::size_t {
-    std::size_t e = k + 1 < count ? index[k + 1] : body.size();
-    while (e > index[k] && is_json_space(src[e - 1])) --e;
-    return e;
-  };
-  // The text between the quotes of the string at entry k, which ends at its closing quote.
-  auto string_at = [&](std::uint32_t k, std::string_view& text) {
-    std::size_t const begin = index[k], end = end_of(k);
-    if (end - begin < 2 || src[end - 1] != '"') return false;
-    text = std::string_view(src + begin + 1, end - begin - 2);
-    return true;
-  };
+  const auto& dp = *dom_parser.implementation;
+  json::structure const s(padded.data(), dp.structural_indexes.get(), dp.n_structural_indexes);
   auto open = [&](bool object, std::uint32_t idx, std::size_t depth) {
     index_stack.push_back(index_frame{object, idx});
     if (object) {
@@ -491,44 +480,44 @@ bool walker::impl::read_index(document& out) {
     }
   };
 
-  if (at(0) != '{') return false;
+  if (s.at(0) != '{') return false;
   out.nodes.emplace_back(blank_node);
   out.nodes.back().kind = kind::object;
-  out.nodes.back().offset = index[0];
+  out.nodes.back().offset = s.offset(0);
   index_stack.clear();
   open(true, 0, 1);
   std::uint32_t k = 1;
   while (!index_stack.empty()) {
     index_frame& f = index_stack.back();
     std::size_t const level = index_stack.size();
-    char c = at(k);
+    char c = s.at(k);
     if (c == (f.is_object ? '}' : ']')) {
-      out.nodes[f.node].end = index[k] + 1;
+      out.nodes[f.node].end = s.offset(k) + 1;
       index_stack.pop_back();
       ++k;
       continue;
     }
     if (f.count != 0) {
       if (c != ',') return false;
-      c = at(++k);
+      c = s.at(++k);
     }
     std::uint32_t const idx = link_child(out, f, level + 1);  // `f` may move below
     node& n = out.nodes[idx];
     if (f.is_object) {
       // Into a local first: read back from the node, the two halves just stored would stall.
       std::string_view name;
-      if (c != '"' || !string_at(k, name) || at(k + 1) != ':') return false;
+      if (!s.raw_string(k, name) || s.at(k + 1) != ':') return false;
       n.name = name;
       n.raw_name = name;
-      n.name_offset = index[k];
+      n.name_offset = s.offset(k);
       bool const duplicate = !names[level - 1].insert(name);
       n.duplicate = duplicate;
       out.any_duplicate |= duplicate;
       k += 2;
-      c = at(k);
+      c = s.at(k);
     }
-    if (k >= count) return false;
-    n.offset = index[k];
+    if (k >= s.count()) return false;
+    n.offset = s.offset(k);
     switch (c) {
       case '{':
       case '[':
@@ -539,7 +528,7 @@ bool walker::impl::read_index(document& out) {
         continue;
       case '"': {
         std::string_view text;
-        if (!string_at(k, text)) return false;
+        if (!s.raw_string(k, text)) return false;
         n.kind = kind::string;
         n.text = text;
         n.raw = text;
@@ -552,18 +541,13 @@ bool walker::impl::read_index(document& out) {
       case 'n': n.kind = c == 'n' ? kind::null : kind::boolean; break;
       default: n.kind = kind::number; break;
     }
-    std::size_t const end = end_of(k);
-    std::string_view const text(src + n.offset, end - n.offset);
-    bool const literal_ok = c == 't'   ? text == "true"
-                            : c == 'f' ? text == "false"
-                            : c == 'n' ? text == "null"
-                                       : is_json_number(text);
-    if (!literal_ok) return false;
-    n.end = end;
+    std::string_view const text = s.token(k);
+    if (!is_json_scalar(text)) return false;
+    n.end = n.offset + text.size();
     n.text = text;
     ++k;
   }
-  return k == count;  // one object, and nothing after it
+  return k == s.count();  // one object, and nothing after it
 }
 
 void walker::impl::walk_on_demand(std::string_view body, const walk_limits& limits, document& out) {

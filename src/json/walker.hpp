@@ -68,6 +68,9 @@ bool is_blank(std::string_view body) noexcept;
 /// RFC 8259 number syntax: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?
 bool is_json_number(std::string_view text) noexcept;
 
+/// A whole JSON scalar other than a string: a number, true, false or null.
+bool is_json_scalar(std::string_view text) noexcept;
+
 /// Maps an index into a string's unescaped text to the byte of the raw text (between the
 /// quotes) where that character's source starts: a plain byte, or the '\' of its escape.
 std::size_t raw_index_of(std::string_view raw, std::size_t unescaped_index) noexcept;

@@ -38,18 +38,9 @@ bool let_through(const structure& s, std::size_t k, std::string_view name, objec
   for (std::size_t i = 0; i < sc.other_count; ++i)
     if (sc.others[i].in_scheduled_policy == in_sp && sc.others[i].name == name) return false;
   std::size_t const v = k + 2;
-  char const c = s.at(v);
+  if (v >= s.count()) return false;
   std::string_view text;
-  if (c == '"') {
-    if (!s.raw_string(v, text) || !plain(text)) return false;
-  } else if (c == 't' || c == 'f' || c == 'n') {
-    text = s.token(v);
-    if (text != "true" && text != "false" && text != "null") return false;
-  } else if (c == '-' || (c >= '0' && c <= '9')) {
-    if (!json::is_json_number(s.token(v))) return false;
-  } else {
-    return false;
-  }
+  if (s.at(v) == '"' ? !s.raw_string(v, text) || !plain(text) : !json::is_json_scalar(s.token(v))) return false;
   sc.others[sc.other_count++] = other_member{in_sp, name, s.offset(k)};
   return true;
 }
