@@ -172,7 +172,7 @@ void stage1_bench(benchmark::State& state, const std::string& which) {
 void bpv_bench(benchmark::State& state, const std::string& which, bool full = false) {
   const set& s = pick(which);
   bpv::validator v;
-  if (full) bpv::internal_access::use_fast_path(v, false);
+  if (full) bpv::internal_access::use_index_route(v, false);
   bpv::context ctx;
   ctx.policy_id = "af8a20b0-117d-4fc3-ae53-aa3968a4f870";
   bpv::report r;

@@ -6,12 +6,12 @@
 namespace bpv {
 
 struct internal_access {
-  /// On (the default): clean requests are accepted by rules/fast.cpp without the full rules.
-  /// Off: every request goes through the full rules, which is what the fast path must agree with.
-  static void use_fast_path(validator& v, bool on) noexcept;
-  /// Whether the fast path answered the last request (perhaps with findings on members the API
-  /// does not have), rather than the full rules.
-  static bool answered_fast(const validator& v) noexcept;
+  /// On (the default): a body that allows it is read straight from simdjson's structural index
+  /// (rules/bind.hpp, bind_index). Off: every body is read through the walked document, which is
+  /// what the index reading must agree with.
+  static void use_index_route(validator& v, bool on) noexcept;
+  /// Whether the last request was read from the structural index, rather than the document.
+  static bool answered_from_index(const validator& v) noexcept;
 };
 
 }  // namespace bpv

@@ -2,11 +2,12 @@
 #include "bpv/validator.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <stdexcept>
 
 #include "json/walker.hpp"
 #include "internal_access.hpp"
-#include "rules/fast.hpp"
+#include "rules/bind.hpp"
 #include "rules/findings.hpp"
 #include "rules/request.hpp"
 #include "rules/rule_set.hpp"
@@ -18,15 +19,17 @@ struct validator::impl {
   engine::rule_set rules;  // compiled from opts, whose custom rules it points to
   json::walker walker;
   json::document doc;
+  engine::request req;
+  engine::index_scratch index;
   engine::scratch scratch;
   engine::findings::storage findings_room;
   engine::custom_scratch custom;
-  bool fast_path = true;  // see rules/fast.hpp
-  bool answered_fast = false;
+  bool index_route = true;  // see bind_index (rules/bind.hpp)
+  bool answered_from_index = false;
 };
 
-void internal_access::use_fast_path(validator& v, bool on) noexcept { v.impl_->fast_path = on; }
-bool internal_access::answered_fast(const validator& v) noexcept { return v.impl_->answered_fast; }
+void internal_access::use_index_route(validator& v, bool on) noexcept { v.impl_->index_route = on; }
+bool internal_access::answered_from_index(const validator& v) noexcept { return v.impl_->answered_from_index; }
 
 validator::validator(options opts) : impl_(std::make_unique<impl>()) {
   impl_->opts = std::move(opts);
@@ -66,7 +69,7 @@ void set_policy_id(report& out, const std::optional<std::string_view>& id) {
     out.policy_id.reset();
   } else if (!out.policy_id) {
     out.policy_id.emplace(*id);
-  } else if (id->data() != out.policy_id->data() || id->size() != out.policy_id->size()) {
+  } else if (*id != *out.policy_id) {  // (a service passes the same ID again and again)
     std::string& kept = *out.policy_id;
     bool const inside = id->data() >= kept.data() && id->data() <= kept.data() + kept.size();
     if (inside) {
@@ -89,69 +92,83 @@ void conclude(report& out, engine::findings& f, std::size_t max_body_bytes) {
 
 }  // namespace
 
+namespace {
+
+// No '\' (strings are then their raw text), '<' or '>' (a finding of their own, anywhere in a
+// body): what the request bound from the structural index takes for granted.
+bool plain(std::string_view body) noexcept {
+  auto has = [&](char c) { return std::memchr(body.data(), c, body.size()) != nullptr; };
+  return body.empty() || (!has('\\') && !has('<') && !has('>'));
+}
+
+}  // namespace
+
 void validator::validate(std::string_view body, const context& ctx, report& out) {
   impl& m = *impl_;
-  m.answered_fast = false;
+  m.answered_from_index = false;
   out.valid = false;
   out.http_status = 400;
-  out.effective.reset();
   out.omitted = 0;
   set_policy_id(out, ctx.policy_id);
+
+  engine::findings f(&m.doc, m.opts.limits.max_diagnostics, &m.rules, m.findings_room);
+  // The URI comes before the body: its finding is listed first among those without an offset.
+  auto uri = [&] {
+    if (ctx.policy_id && ctx.policy_id->empty())
+      f.add(engine::rule::request_policy_id_empty, engine::path_ref{}, std::nullopt,
+            engine::say("the policy ID in the URI is empty: PUT /v2/{project_id}/backuppolicy/{policy_id} needs one"));
+  };
+  uri();
 
   // A body beyond the size limit is refused by the walk even when blank: the command line
   // reads no further than the limit, and a cut body must not pass for a blank one.
   bool const blank = body.size() <= m.opts.limits.max_body_bytes && json::is_blank(body);
-  if (!blank) {
-    std::optional<json::structure> const index =
-        m.walker.index(body, json::walk_limits{m.opts.limits.max_body_bytes, m.opts.limits.max_depth});
-    // Most requests are clean: for them, no document, no findings, no report to sort, not even
-    // DOM's second stage. A request clean under the page's rules is clean under any profile and
-    // overrides; custom rules must see every request.
-    if (index && m.fast_path && m.rules.custom().empty()) {
-      if (engine::fast_accept(*index, ctx, m.opts.limits.max_depth, m.scratch, out.effective.emplace())) {
-        m.answered_fast = true;
-        if (m.scratch.other_count == 0) {
-          m.findings_room.take_back(out.diagnostics);
-          out.valid = true;
-          out.http_status = 200;
-          return;
-        }
-        // Clean but for members the API does not have: their findings alone, on a document
-        // of just them.
-        engine::findings f(&m.doc, m.opts.limits.max_diagnostics, &m.rules, m.findings_room);
-        engine::other_findings(m.scratch, m.doc, f);
-        conclude(out, f, m.opts.limits.max_body_bytes);
-        if (!out.valid) out.effective.reset();
-        return;
-      }
-      out.effective.reset();
-    }
-  }
-
-  engine::findings f(&m.doc, m.opts.limits.max_diagnostics, &m.rules, m.findings_room);
-  // The URI comes before the body: its finding is listed first among those without an offset.
-  if (ctx.policy_id && ctx.policy_id->empty())
-    f.add(engine::rule::request_policy_id_empty, "", std::nullopt,
-          engine::say("the policy ID in the URI is empty: PUT /v2/{project_id}/backuppolicy/{policy_id} needs one"));
-
-  std::optional<engine::request> req;
+  bool bound = false;  // m.req holds the body's request
   if (blank) {
     m.doc.clear();
-    f.add(engine::rule::body_empty, "", std::nullopt,
+    f.add(engine::rule::body_empty, engine::path_ref{}, std::nullopt,
           engine::say("the request body is empty: send a JSON object with the members to change"));
   } else {
-    m.walker.build(m.doc);
-    if (m.doc.error) {
-      f.add(rule_for(m.doc.error->why), "", m.doc.error->offset, engine::say(std::string_view(m.doc.error->message)));
-    } else {
-      req = engine::bind(m.doc);
-      engine::check(m.doc, *req, ctx, m.rules, m.scratch, f);
-      if (!m.rules.custom().empty()) engine::run_custom(m.doc, *req, body, ctx, m.rules, m.custom, f);
+    std::optional<json::structure> const index =
+        m.walker.index(body, json::walk_limits{m.opts.limits.max_body_bytes, m.opts.limits.max_depth});
+    // Most requests: the request straight from the structural index, and the rules on it, with
+    // no document and not even DOM's second stage.
+    if (index && m.index_route && engine::bind_index(*index, m.opts.limits.max_depth, m.req, m.index)) {
+      std::size_t const before = f.raised();
+      engine::check(m.req, nullptr, ctx, m.rules, m.scratch, f);
+      // The index reading takes strings as written, which holds when the body is plain. A
+      // request on which the rules raised nothing, with no member but the API's, is: every
+      // string it has passed a check that refuses '\', '<' and '>' (names of the API, days,
+      // Y/N, ON/OFF, the name's characters, both grammars). Anything else is looked at.
+      bool const sure = f.raised() == before && m.req.root_others.empty() && m.req.scheduled_policy_others.empty();
+      if (sure || plain(body)) {
+        bound = true;
+        m.answered_from_index = true;
+      } else {
+        f.restart();
+        uri();
+      }
     }
+    if (!bound) {
+      m.walker.build(m.doc);
+      if (m.doc.error) {
+        f.add(rule_for(m.doc.error->why), engine::path_ref{}, m.doc.error->offset,
+              engine::say(std::string_view(m.doc.error->message)));
+      } else {
+        engine::bind(m.doc, m.req);
+        engine::check(m.req, &m.doc, ctx, m.rules, m.scratch, f);
+        bound = true;
+      }
+    }
+    if (bound && !m.rules.custom().empty()) engine::run_custom(m.req, body, ctx, m.rules, m.custom, f);
   }
 
   conclude(out, f, m.opts.limits.max_body_bytes);
-  if (out.valid && req) engine::effective_into(m.doc, *req, out.effective.emplace());
+  if (out.valid && bound) {
+    engine::effective_into(m.req, m.scratch, out.effective.emplace());
+  } else {
+    out.effective.reset();
+  }
 }
 
 }  // namespace bpv

@@ -345,7 +345,8 @@ TEST(ControlCharacters, RawInAStringIsNotJsonAndEscapedIsAFieldError) {
 }  // namespace
 
 #if defined(__unix__)
-// The validator reads a body where it lies (simdjson's first stage and the fast path, no copy):
+// The validator reads a body where it lies (simdjson's first stage and the request read from
+// its index, no copy):
 // it must read no byte past its end, on simdjson's SIMD kernels and on its fallback kernel
 // (where the first stage runs over a padded copy). Each body here ends on the last byte before
 // a page that may not be read, so one byte too far is a crash, not a silent read; bodies of
@@ -364,10 +365,13 @@ TEST(BodyBounds, NoByteIsReadPastTheEndOfTheBody) {
   ASSERT_FALSE(bodies[0].empty());
   for (std::size_t pad = 0; pad < 64; ++pad) {
     std::string const name(pad + 1, 'n');
-    bodies.push_back(bpv::test::cat({R"({"backup_policy_name":")", name, R"("})"}));  // clean: the fast path
-    bodies.push_back(bpv::test::cat({R"({"x":")", name, R"("})"}));                   // a warning: the full rules
+    bodies.push_back(bpv::test::cat({R"({"backup_policy_name":")", name, R"("})"}));  // clean
+    bodies.push_back(bpv::test::cat({R"({"x":")", name, R"("})"}));                   // findings: looked at whole
     bodies.push_back(bpv::test::cat({R"({"backup_policy_name":")", name}));          // cut off: not JSON
     bodies.push_back(bpv::test::cat({R"({"backup_policy_name":)", std::string(pad + 1, '1')}));
+    // Findings on members read from the index, the last value and a repeat at the end.
+    bodies.push_back(bpv::test::cat({R"({"scheduled_policy":{"week_frequency":[")", name, R"("]}})"}));
+    bodies.push_back(bpv::test::cat({R"({"x":1,"backup_policy_name":")", name, R"(","x":)", std::string(pad + 1, '2'), "}"}));
   }
   // Cut off inside a string on an unfinished UTF-8 character: simdjson's scalar fallback kernel
   // reads past such an end (the ctest entry hostile_test_fallback runs this test on it).

@@ -1,9 +1,6 @@
 // The JSON walk's output: every value of the body, in document order, with its place.
 // Private to the library. Views point into the walker's padded copy of the body (raw text) or
-// into simdjson's string buffer (unescaped text); they live until the walker's next walk. The
-// exception is the validator's document of the members its fast path let through
-// (rules/fast.hpp), whose names point into the caller's body: it is read before validate()
-// returns, and cleared by the next walk before anything reads it.
+// into simdjson's string buffer (unescaped text); they live until the walker's next walk.
 #pragma once
 
 #include <cstddef>
@@ -100,6 +97,9 @@ class children {
   const document* doc_;
   std::uint32_t first_;
 };
+
+/// Appends a member name as a JSON Pointer token: '~' as "~0", '/' as "~1" (RFC 6901).
+void append_pointer_token(std::string& out, std::string_view name);
 
 /// RFC 6901 JSON Pointer of a node ("" for the root), into `out` (replaced; its storage kept).
 void pointer_of(const document& doc, const node& n, std::string& out);

@@ -1,9 +1,10 @@
 // Reading a body through simdjson's first stage alone: its structural index, one entry per
-// bracket, ':', ',', string and scalar, in document order. The fast path accepts a clean
-// request from it without DOM's second stage (tape and string buffer), which measured as much
-// as everything else the fast path does. Stage one has checked UTF-8 and found where strings
-// are; it has not checked the grammar between tokens, so whoever reads this checks each
-// separator it relies on, and each token's text. Private to the library.
+// bracket, ':', ',', string and scalar, in document order. Most requests are read from it alone
+// (rules/bind_index.cpp, json/walker.cpp's index route), without DOM's second stage (tape and
+// string buffer), which measured as much as everything else a clean request costs. Stage one
+// has checked UTF-8 and found where strings are; it has not checked the grammar between
+// tokens, so whoever reads this checks each separator it relies on, and each token's text.
+// Private to the library.
 #pragma once
 
 #include <cstddef>
@@ -22,6 +23,10 @@ class structure {
       : src_(src), index_(index), count_(count) {}
 
   std::uint32_t count() const noexcept { return count_; }
+  /// The bytes the entries point into, and the entries (byte offsets): for readers that keep
+  /// them in registers across their own stores (the compiler cannot tell those apart).
+  const char* bytes() const noexcept { return src_; }
+  const std::uint32_t* entries() const noexcept { return index_; }
   /// The first byte of entry k: '{', '}', '[', ']', ':', ',', '"' or a scalar's first byte;
   /// '\0' past the last entry.
   char at(std::size_t k) const noexcept { return k < count_ ? src_[index_[k]] : '\0'; }
@@ -38,9 +43,8 @@ class structure {
     return {src_ + begin, end - begin};
   }
 
-  /// The string at entry k as written between its quotes: its text when it has no '\'. Not
-  /// looked for here, since the fast path's every check of a value or name refuses '\' (and
-  /// an escape it refuses goes to the full rules, which unescape).
+  /// The string at entry k as written between its quotes: its text when it has no '\', which
+  /// is not looked for here (the readers of this index take only bodies without one).
   bool raw_string(std::size_t k, std::string_view& out) const noexcept {
     if (at(k) != '"' || k + 1 >= count_) return false;
     std::string_view const t = token(k);

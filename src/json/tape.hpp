@@ -1,5 +1,5 @@
 // Reading simdjson's DOM tape directly (the format of simdjson's doc/tape.md): one 64-bit word
-// per value, its type in the top byte. The fast path reads a request in a few hundred
+// per value, its type in the top byte. The walk reads a request in a few hundred
 // instructions this way; the dom::element API costs several times that in checks it does not
 // need, since DOM has validated the whole body already. Private to the library.
 #pragma once

@@ -3,6 +3,7 @@
 #include "json/walker.hpp"
 
 #include "json/locate.hpp"
+#include "json/member_names.hpp"
 #include "json/tape.hpp"
 #include "escape.hpp"
 
@@ -78,80 +79,6 @@ std::string describe_byte(std::string_view body, std::size_t at) {
   escape::append_hex(out, c, 2);
   return out;
 }
-
-// Duplicate detection for one object: a short list, then an open-addressing hash table for
-// wide objects, so that many members stay linear overall. Both keep their storage from one
-// object and one request to the next (a table is emptied by a new generation, not by a sweep),
-// so a hostile body with a million members allocates nothing per member.
-class member_names {
- public:
-  void clear() noexcept {
-    small_.clear();
-    small_bits_ = 0;
-    used_ = 0;
-    in_table_ = false;
-    if (++generation_ == 0) {  // after 2^32 objects: no slot may look current by accident
-      for (auto& s : slots_) s.generation = 0;
-      generation_ = 1;
-    }
-  }
-  /// False when the name was seen before.
-  bool insert(std::string_view name) {
-    if (!in_table_) {
-      // A bit per size and first byte seen: a name whose bit is clear is new, with no compare.
-      unsigned const first = name.empty() ? 0u : static_cast<unsigned char>(name[0]);
-      std::uint64_t const bit = std::uint64_t{1} << ((name.size() * 7 + first) & 63);
-      if ((small_bits_ & bit) && std::find(small_.begin(), small_.end(), name) != small_.end()) return false;
-      if (small_.size() < small_limit) {
-        small_.push_back(name);
-        small_bits_ |= bit;
-        return true;
-      }
-      in_table_ = true;
-      for (std::string_view n : small_) put(n);
-    }
-    return put(name);
-  }
-
- private:
-  static constexpr std::size_t small_limit = 16;
-  struct slot {
-    std::string_view name;
-    std::uint32_t generation = 0;
-  };
-
-  bool put(std::string_view name) {
-    if ((used_ + 1) * 2 > slots_.size()) grow();
-    std::size_t const mask = slots_.size() - 1;
-    for (std::size_t i = std::hash<std::string_view>{}(name) & mask;; i = (i + 1) & mask) {
-      slot& s = slots_[i];
-      if (s.generation != generation_) {
-        s = slot{name, generation_};
-        ++used_;
-        return true;
-      }
-      if (s.name == name) return false;
-    }
-  }
-  void grow() {
-    std::vector<slot> old;
-    old.swap(slots_);
-    slots_.assign(std::max<std::size_t>(64, old.size() * 2), slot{});
-    std::uint32_t const live = generation_;
-    generation_ = 1;  // the new table holds no generation yet: start over
-    for (auto& s : slots_) s.generation = 0;
-    used_ = 0;
-    for (const slot& s : old)
-      if (s.generation == live) put(s.name);
-  }
-
-  std::vector<std::string_view> small_;
-  std::uint64_t small_bits_ = 0;
-  std::vector<slot> slots_;
-  std::size_t used_ = 0;
-  std::uint32_t generation_ = 1;
-  bool in_table_ = false;
-};
 
 // Whether an On-Demand iterator has items left. Its operator!= ignores its argument and asks
 // just this (the iterator is still open), so comparing it with itself is the question.
@@ -274,7 +201,7 @@ bool first_stage_stays_inside() {
 std::optional<json::structure> walker::index(std::string_view body, const walk_limits& limits) {
   if (!impl_->load(body, limits) || body.empty()) return std::nullopt;
   // Over the caller's bytes, uncopied, where the first stage reads nothing past them (neither
-  // does the fast path); else over the padded copy.
+  // does the reading of the request from its index); else over the padded copy.
   const char* from = body.data();
   if (!first_stage_stays_inside()) {
     impl_->copy();
@@ -309,8 +236,8 @@ void walker::impl::copy() {
   std::memset(padded.data() + body.size(), 0, simdjson::SIMDJSON_PADDING);
 }
 
-// DOM's parse in its two stages, so that the fast path can read the first stage's index before
-// the second runs, or without it. As dom::parser::parse does: room first, then each stage.
+// DOM's parse in its two stages, so that the request can be read from the first stage's index
+// before the second runs, or without it. As dom::parser::parse does: room first, then each stage.
 bool walker::impl::stage1(const char* from) {
   staged = false;
   if (limits.max_depth < 1) return false;
@@ -844,6 +771,21 @@ std::size_t escaped_size(std::string_view token) noexcept {
 }
 
 }  // namespace
+
+void append_pointer_token(std::string& out, std::string_view name) {
+  if (!needs_escape(name)) {
+    out += name;
+    return;
+  }
+  for (char c : name) {
+    if (c == '~' || c == '/') {
+      out += '~';
+      out += c == '~' ? '0' : '1';
+    } else {
+      out += c;
+    }
+  }
+}
 
 void pointer_of(const document& doc, const node& n, std::string& out) {
   // Root-ward twice, without recursion (depth is the caller's to choose) and without a list of

@@ -6,6 +6,7 @@
 
 #include "grammar/utc_offset.hpp"
 #include "json/walker.hpp"
+#include "rules/bind.hpp"
 #include "rules/findings.hpp"
 #include "rules/members.hpp"
 #include "rules/numbers.hpp"
@@ -23,10 +24,11 @@ using json::node;
 
 namespace {
 
+constexpr std::string_view scheduled_policy_path = slot_paths[static_cast<std::size_t>(slot::scheduled_policy)];
 
 // The value for messages: strings quoted, other values as written, containers by kind.
 struct shown {
-  const node& n;
+  const value& n;
   void append_to(std::string& out) const {
     if (n.kind == kind::string) return append_quoted(out, n.text);
     if (n.kind == kind::object || n.kind == kind::array) return void(out += json::describe(n.kind));
@@ -35,9 +37,9 @@ struct shown {
   }
 };
 
-// Byte of the raw input where the unescaped character at `index` of string node `n` starts.
-std::size_t offset_in_string(const node& n, std::size_t index) noexcept {
-  return n.offset + 1 + json::raw_index_of(n.raw, index);
+// Byte of the raw input where the unescaped character at `index` of string `n` starts.
+std::size_t offset_in_string(const value& n, std::size_t index) noexcept {
+  return n.offset + 1 + (n.has_raw ? json::raw_index_of(n.raw, index) : index);
 }
 
 bool has_angle_bracket(std::string_view s) noexcept {
@@ -95,37 +97,39 @@ struct either {
 
 class checker {
  public:
-  checker(const json::document& doc, const request& req, const context& ctx, const rule_set& rules, scratch& s,
+  checker(const request& req, const json::document* doc, const context& ctx, const rule_set& rules, scratch& s,
           findings& out)
-      : doc_(doc), req_(req), ctx_(ctx), rules_(rules), scratch_(s), f_(out) {}
+      : req_(req), doc_(doc), ctx_(ctx), rules_(rules), scratch_(s), f_(out) {}
 
   void run() {
-    const node& root = doc_.root();
-    if (req_.others_in_root) members_of(root, object_id::root);
-    if (req_.others_in_scheduled_policy) members_of(*req_.scheduled_policy, object_id::scheduled_policy);
-    if (doc_.any_duplicate || doc_.maybe_angle_brackets) everywhere();
+    if (!req_.root_others.empty()) other_members(req_.root_others, object_id::root, f_);
+    if (!req_.scheduled_policy_others.empty())
+      other_members(req_.scheduled_policy_others, object_id::scheduled_policy, f_);
+    if (!doc_) {
+      for (const repeated_member& m : req_.repeats)
+        duplicate(path_ref{m.in_scheduled_policy ? scheduled_policy_path : std::string_view{}, m.name, json::none, true},
+                  m.name, m.name_offset);
+    } else if (doc_->any_duplicate || doc_->maybe_angle_brackets) {
+      everywhere(*doc_);
+    }
     if (!req_.has_api_member())
-      f_.add(rule::body_nothing_to_modify, "", root.offset,
-             say(root.child_count == 0
+      f_.add(rule::body_nothing_to_modify, path_ref{}, req_.root_offset,
+             say(req_.root_members == 0
                      ? "the request object is empty: give at least one of backup_policy_name, scheduled_policy, time_zone"
                      : "the request holds no member of the API (backup_policy_name, scheduled_policy, time_zone): nothing "
                        "to modify"));
-    if (req_.backup_policy_name) name(*req_.backup_policy_name);
+    if (const value* n = req_.backup_policy_name()) name(*n);
     std::optional<int> const offset = time_zone();
-    if (req_.scheduled_policy) scheduled_policy(*req_.scheduled_policy, offset);
+    if (const value* sp = req_.scheduled_policy()) scheduled_policy(*sp, offset);
   }
 
  private:
-  void members_of(const node& object, object_id in) { other_members(doc_, object, in, f_); }
-
   // Rules that hold at any depth: duplicate names, '<' and '>' in any string. Each kind is
   // looked for only when the walk saw a sign of it: most bodies with a duplicate have no '<'.
-  void everywhere() {
-    bool const duplicates = doc_.any_duplicate, angles = doc_.maybe_angle_brackets;
-    for (const node& n : doc_.nodes) {
-      if (duplicates && n.duplicate)
-        f_.add(rule::member_duplicate, n, n.name_offset,
-               say("member ", quote{n.name}, " appears more than once in its object; parsers disagree on which one counts"));
+  void everywhere(const json::document& doc) {
+    bool const duplicates = doc.any_duplicate, angles = doc.maybe_angle_brackets;
+    for (const node& n : doc.nodes) {
+      if (duplicates && n.duplicate) duplicate(n, n.name, n.name_offset);
       if (!angles) continue;
       if (n.is_member() && has_angle_bracket(n.name))
         f_.add(rule::string_angle_brackets, n, n.name_offset,
@@ -136,20 +140,27 @@ class checker {
     }
   }
 
-  void wrong_type(rule r, const node& n, std::string_view member, std::string_view wanted) {
+  template <class Where>
+  void duplicate(const Where& where, std::string_view name, std::size_t name_offset) {
+    f_.add(rule::member_duplicate, where, name_offset,
+           say("member ", quote{name}, " appears more than once in its object; parsers disagree on which one counts"));
+  }
+
+  void wrong_type(rule r, const value& n, std::string_view member, std::string_view wanted) {
     f_.add(r, n, n.offset, say(member, " must be ", wanted, ", not ", json::describe(n.kind)));
   }
 
-  void name(const node& n) {
+  void name(const value& n) {
     if (ctx_.target_is_default)
       f_.add(rule::name_default_policy, n, n.offset,
              say("the tenant's default backup policy cannot be renamed: leave out backup_policy_name"));
     if (n.kind != kind::string) return wrong_type(rule::name_type, n, "backup_policy_name", "a string");
     std::string_view const s = n.text;
-    std::size_t const chars = utf8::count_chars(s);
+    auto const bad = std::find_if_not(s.begin(), s.end(), is_name_char);
+    // The name's characters are ASCII: when every byte is one, the size is the count.
+    std::size_t const chars = bad == s.end() ? s.size() : utf8::count_chars(s);
     if (chars < 1 || chars > max_name_chars)
       f_.add(rule::name_length, n, n.offset, say("backup_policy_name must be 1 to 64 characters long, not ", chars));
-    auto const bad = std::find_if_not(s.begin(), s.end(), is_name_char);
     if (bad != s.end()) {
       std::size_t const i = static_cast<std::size_t>(bad - s.begin());
       f_.add(rule::name_characters, n, n.offset,
@@ -162,7 +173,7 @@ class checker {
 
   // The offset in minutes when time_zone is absent (0) or valid; nothing when it is invalid.
   std::optional<int> time_zone() {
-    const node* n = req_.time_zone;
+    const value* n = req_.time_zone();
     if (!n) return 0;
     if (n->kind != kind::string) {
       wrong_type(rule::time_zone_type, *n, "time_zone", "a string in the UTC+HH:mm or UTC-HH:mm format");
@@ -187,51 +198,65 @@ class checker {
     return tz.total_minutes();
   }
 
-  void scheduled_policy(const node& sp, std::optional<int> offset) {
+  void scheduled_policy(const value& sp, std::optional<int> offset) {
     if (sp.kind != kind::object)
       return wrong_type(rule::scheduled_policy_type, sp, "scheduled_policy", "an object");
-    if (!req_.frequency && !req_.week_frequency && !(rules_.status_alone_is_enough() && status_alone()))
+    const value* const frequency = req_.frequency();
+    const value* const week = req_.week_frequency();
+    const value* const num = req_.rentention_num();
+    const value* const day = req_.rentention_day();
+    if (!frequency && !week && !(rules_.status_alone_is_enough() && status_alone()))
       f_.add(rule::scheduled_policy_interval_required, sp, sp.offset,
              say("scheduled_policy must contain frequency (every N days) or week_frequency (days of the week)"));
-    if (req_.start_time) start_time(*req_.start_time, offset);
-    if (req_.frequency) integer_field(*req_.frequency, "frequency", rule::frequency_type, rule::frequency_range, 1, 14, " (days)");
-    if (req_.week_frequency) week_frequency(*req_.week_frequency);
-    if (req_.frequency && req_.week_frequency)
-      f_.add(rule::week_frequency_ignored, *req_.week_frequency, req_.week_frequency->name_offset,
+    if (const value* st = req_.start_time()) start_time(*st, offset);
+    if (frequency)
+      integer_field(*frequency, "frequency", rule::frequency_type, rule::frequency_range, 1, 14, " (days)",
+                    scratch_.frequency);
+    if (week) week_frequency(*week);
+    if (frequency && week)
+      f_.add(rule::week_frequency_ignored, *week, week->name_offset,
              say("frequency and week_frequency are both set: frequency prevails and week_frequency is ignored"));
-    if (req_.rentention_num)
-      integer_field(*req_.rentention_num, "rentention_num", rule::rentention_num_type, rule::rentention_num_range, 2, 14, "");
-    if (req_.rentention_day) rentention_day(*req_.rentention_day);
-    if (req_.rentention_num && req_.rentention_day)
-      f_.add(rule::rentention_day_ignored, *req_.rentention_day, req_.rentention_day->name_offset,
+    if (num)
+      integer_field(*num, "rentention_num", rule::rentention_num_type, rule::rentention_num_range, 2, 14, "",
+                    scratch_.rentention_num);
+    if (day) rentention_day(*day);
+    if (num && day)
+      f_.add(rule::rentention_day_ignored, *day, day->name_offset,
              say("rentention_num and rentention_day are both set: rentention_num prevails and rentention_day is ignored"));
-    if (req_.remain_first_backup_of_curMonth)
-      one_of(*req_.remain_first_backup_of_curMonth, "remain_first_backup_of_curMonth", rule::remain_first_type,
-             rule::remain_first_value, {"Y", "N"});
-    if (req_.status) one_of(*req_.status, "status", rule::status_type, rule::status_value, {"ON", "OFF"});
+    if (const value* remain = req_.remain_first_backup_of_curMonth())
+      one_of(*remain, "remain_first_backup_of_curMonth", rule::remain_first_type, rule::remain_first_value, {"Y", "N"});
+    if (const value* status = req_.status()) one_of(*status, "status", rule::status_type, rule::status_value, {"ON", "OFF"});
   }
 
   // status is scheduled_policy's only member of the API (lenient: enabling or disabling).
   bool status_alone() const noexcept {
-    return req_.status && !req_.start_time && !req_.rentention_num && !req_.rentention_day &&
-           !req_.remain_first_backup_of_curMonth;
+    return req_.has(slot::status) && !req_.has(slot::start_time) && !req_.has(slot::rentention_num) &&
+           !req_.has(slot::rentention_day) && !req_.has(slot::remain_first_backup_of_curMonth);
   }
 
-  void integer_field(const node& n, std::string_view member, rule type_rule, rule range_rule, std::int64_t lo,
-                     std::int64_t hi, std::string_view unit) {
+  void integer_field(const value& n, std::string_view member, rule type_rule, rule range_rule, std::int64_t lo,
+                     std::int64_t hi, std::string_view unit, std::int64_t& read) {
     if (n.kind != kind::number) return wrong_type(type_rule, n, member, "an integer");
-    std::optional<std::int64_t> v = integer_literal(n.text);
-    if (!v) {
-      f_.add(type_rule, n, n.offset, say(member, " must be an integer written without fraction or exponent, not ", shown{n}));
-      return;
+    std::int64_t v = 0;
+    if (!small_natural(n.text, v)) {
+      std::optional<std::int64_t> const literal = integer_literal(n.text);
+      if (!literal) {
+        f_.add(type_rule, n, n.offset,
+               say(member, " must be an integer written without fraction or exponent, not ", shown{n}));
+        return;
+      }
+      v = *literal;
     }
-    if (*v < lo || *v > hi)
+    read = v;
+    if (v < lo || v > hi)
       f_.add(range_rule, n, n.offset, say(member, " must be ", lo, " to ", hi, unit, ", not ", shown{n}));
   }
 
-  void rentention_day(const node& n) {
+  void rentention_day(const value& n) {
     if (n.kind != kind::number) return wrong_type(rule::rentention_day_type, n, "rentention_day", "a number");
-    std::int64_t const days = floor_of(n.text);
+    std::int64_t days = 0;
+    if (!small_natural(n.text, days)) days = floor_of(n.text);
+    scratch_.rentention_day = days;
     if (days < 2 || days > 99999) {
       bool const far = days <= -number_clamp || days >= number_clamp;
       if (far || integer_literal(n.text)) {
@@ -244,23 +269,30 @@ class checker {
     }
   }
 
-  void one_of(const node& n, std::string_view member, rule type_rule, rule value_rule,
+  void one_of(const value& n, std::string_view member, rule type_rule, rule value_rule,
               std::initializer_list<std::string_view> allowed) {
     if (n.kind != kind::string) return wrong_type(type_rule, n, member, "a string");
-    if (std::find(allowed.begin(), allowed.end(), n.text) != allowed.end()) return;
+    // Byte by byte: these are one to three letters, shorter than a call to memcmp.
+    auto same = [&](std::string_view a) {
+      if (a.size() != n.text.size()) return false;
+      for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i] != n.text[i]) return false;
+      return true;
+    };
+    if (std::any_of(allowed.begin(), allowed.end(), same)) return;
     f_.add(value_rule, n, n.offset, say(member, " must be ", either{allowed}, " (upper case), not ", shown{n}));
   }
 
-  void week_frequency(const node& n) {
+  void week_frequency(const value& n) {
     if (n.kind != kind::array)
       return wrong_type(rule::week_frequency_type, n, "week_frequency", "an array of days such as [\"MON\"]");
-    if (n.child_count == 0) {
+    if (n.count == 0) {
       f_.add(rule::week_frequency_empty, n, n.offset,
              say("week_frequency must list at least one day: SUN, MON, TUE, WED, THU, FRI, SAT"));
       return;
     }
     std::array<bool, week_days.size()> seen{};
-    for (const node& item : json::children(doc_, n)) {
+    for (const value& item : req_.week_items) {
       int const day = item.kind == kind::string ? week_day_of(item.text) : -1;
       if (day < 0) {
         f_.add(rule::week_frequency_day, item, item.offset,
@@ -275,12 +307,14 @@ class checker {
     }
   }
 
-  void start_time(const node& n, std::optional<int> offset) {
+  void start_time(const value& n, std::optional<int> offset) {
     if (n.kind != kind::string)
       return wrong_type(rule::start_time_type, n, "start_time", "a string of HH:mm times such as \"02:00,14:00\"");
     // decisions.md: more than 24 entries is one error at the 25th, and nothing else about the
     // list; entries are what the commas separate, well-formed or not.
-    if (std::count(n.text.begin(), n.text.end(), ',') >= static_cast<std::ptrdiff_t>(max_start_times)) {
+    // (Fewer bytes than that cannot hold as many commas: most lists are not counted.)
+    if (n.text.size() >= max_start_times &&
+        std::count(n.text.begin(), n.text.end(), ',') >= static_cast<std::ptrdiff_t>(max_start_times)) {
       std::size_t at = 0;
       for (std::size_t k = 0; k < max_start_times; ++k) at = n.text.find(',', at) + 1;
       f_.add(rule::start_time_count, n, offset_in_string(n, at),
@@ -312,7 +346,7 @@ class checker {
     order_and_days(n, *offset);
   }
 
-  void order_and_days(const node& n, int offset) {
+  void order_and_days(const value& n, int offset) {
     const auto& times = scratch_.times;
     auto hhmm = [&](std::size_t i) { return clock{static_cast<int>(times[i].minutes())}; };
     auto local = [&](std::size_t i) { return clock{time::local_minutes(static_cast<int>(times[i].minutes()), offset)}; };
@@ -328,8 +362,8 @@ class checker {
                      ") comes after ", hhmm(before), " (local ", local(before), ")"));
           break;
         case schedule_break::crossing:
-          if (req_.frequency)
-            f_.add(rule::start_time_utc_day_crossing, *req_.frequency, req_.frequency->name_offset,
+          if (const value* frequency = req_.frequency())
+            f_.add(rule::start_time_utc_day_crossing, *frequency, frequency->name_offset,
                    say("start times ", hhmm(0), " and ", hhmm(i), " (local ", local(0), " and ", local(i),
                        ") fall on different UTC days: schedule them with week_frequency and leave out frequency"));
           break;
@@ -338,8 +372,8 @@ class checker {
     });
   }
 
-  const json::document& doc_;
   const request& req_;
+  const json::document* doc_;
   const context& ctx_;
   const rule_set& rules_;
   scratch& scratch_;
@@ -349,25 +383,26 @@ class checker {
 }  // namespace
 
 // Unknown, misplaced and near-miss members of the two objects the API defines.
-void other_members(const json::document& doc, const json::node& object, object_id in, findings& f) {
-  for (const node& m : json::children(doc, object)) {
-    if (m.duplicate || find_member(in, m.name)) continue;
+void other_members(const std::vector<other_member>& others, object_id in, findings& f) {
+  std::string_view const base = in == object_id::root ? std::string_view{} : scheduled_policy_path;
+  for (const other_member& m : others) {
+    path_ref const at{base, m.name, json::none, true};
     if (const member_spec* other = find_elsewhere(in, m.name)) {
-      f.add(rule::member_misplaced, m, m.name_offset,
+      f.add(rule::member_misplaced, at, m.name_offset,
             say(m.name, " is ignored here: it belongs ",
                 other->in == object_id::root ? "at the top level of the body" : "inside scheduled_policy"));
     } else if (const member_spec* near = near_miss_of(in, m.name)) {
-      f.add(rule::member_near_miss, near->code, m, m.name_offset,
+      f.add(rule::member_near_miss, near->code, at, m.name_offset,
             say("unknown member ", quote{m.name}, ": did you mean ", near->name, "? (as written it would be ignored)"));
     } else {
-      f.add(rule::member_unknown, m, m.name_offset, say("unknown member ", quote{m.name}, " is ignored by the service"));
+      f.add(rule::member_unknown, at, m.name_offset, say("unknown member ", quote{m.name}, " is ignored by the service"));
     }
   }
 }
 
-void check(const json::document& doc, const request& req, const context& ctx, const rule_set& rules, scratch& s,
+void check(const request& req, const json::document* doc, const context& ctx, const rule_set& rules, scratch& s,
            findings& out) {
-  checker(doc, req, ctx, rules, s, out).run();
+  checker(req, doc, ctx, rules, s, out).run();
 }
 
 }  // namespace bpv::engine

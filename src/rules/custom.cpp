@@ -26,10 +26,9 @@ static_assert(static_cast<int>(value_kind::null) == static_cast<int>(json::kind:
                   static_cast<int>(value_kind::object) == static_cast<int>(json::kind::object),
               "value_kind mirrors json::kind");
 
-field_view field_of(const json::node& n, std::string_view path) {
+field_view field_of(const value& n, std::string_view path) {
   bool const container = n.kind == json::kind::object || n.kind == json::kind::array;
-  return {path, static_cast<value_kind>(n.kind), container ? std::string_view{} : n.text, n.offset,
-          n.is_member() ? n.name_offset : n.offset};
+  return {path, static_cast<value_kind>(n.kind), container ? std::string_view{} : n.text, n.offset, n.name_offset};
 }
 
 class sink final : public finding_sink {
@@ -50,37 +49,36 @@ class sink final : public finding_sink {
 
 }  // namespace
 
-void run_custom(const json::document& doc, const request& req, std::string_view body, const context& ctx,
-                const rule_set& rules, custom_scratch& s, findings& out) {
+void run_custom(const request& req, std::string_view body, const context& ctx, const rule_set& rules,
+                custom_scratch& s, findings& out) {
   // The members first (their paths are fixed), then week_frequency's items; pointers into
   // s.fields are taken once it is filled.
   struct member {
-    const json::node* node;
-    std::string_view path;
-    const field_view* request_view::*slot;
+    slot at;
+    const field_view* request_view::*view;
   };
-  const member members[] = {
-      {req.backup_policy_name, "/backup_policy_name", &request_view::backup_policy_name},
-      {req.scheduled_policy, "/scheduled_policy", &request_view::scheduled_policy},
-      {req.time_zone, "/time_zone", &request_view::time_zone},
-      {req.start_time, "/scheduled_policy/start_time", &request_view::start_time},
-      {req.frequency, "/scheduled_policy/frequency", &request_view::frequency},
-      {req.week_frequency, "/scheduled_policy/week_frequency", &request_view::week_frequency},
-      {req.rentention_num, "/scheduled_policy/rentention_num", &request_view::rentention_num},
-      {req.rentention_day, "/scheduled_policy/rentention_day", &request_view::rentention_day},
-      {req.remain_first_backup_of_curMonth, "/scheduled_policy/remain_first_backup_of_curMonth",
-       &request_view::remain_first_backup_of_curMonth},
-      {req.status, "/scheduled_policy/status", &request_view::status},
+  static constexpr member api[] = {
+      {slot::backup_policy_name, &request_view::backup_policy_name},
+      {slot::scheduled_policy, &request_view::scheduled_policy},
+      {slot::time_zone, &request_view::time_zone},
+      {slot::start_time, &request_view::start_time},
+      {slot::frequency, &request_view::frequency},
+      {slot::week_frequency, &request_view::week_frequency},
+      {slot::rentention_num, &request_view::rentention_num},
+      {slot::rentention_day, &request_view::rentention_day},
+      {slot::remain_first_backup_of_curMonth, &request_view::remain_first_backup_of_curMonth},
+      {slot::status, &request_view::status},
   };
   s.fields.clear();
   s.item_paths.clear();
-  for (const member& m : members)
-    if (m.node) s.fields.push_back(field_of(*m.node, m.path));
+  for (const member& m : api)
+    if (const value* v = req.get(m.at)) s.fields.push_back(field_of(*v, v->path()));
   std::size_t const first_item = s.fields.size();
-  if (req.week_frequency && req.week_frequency->kind == json::kind::array) {
+  if (!req.week_items.empty()) {
     std::vector<std::size_t> ends;
-    for (const json::node& item : json::children(doc, *req.week_frequency)) {
-      s.item_paths += "/scheduled_policy/week_frequency/";
+    for (const value& item : req.week_items) {
+      s.item_paths += item.path();
+      s.item_paths += '/';
       s.item_paths += std::to_string(item.index);
       ends.push_back(s.item_paths.size());
       s.fields.push_back(field_of(item, {}));
@@ -96,8 +94,8 @@ void run_custom(const json::document& doc, const request& req, std::string_view 
   view.body = body;
   view.context = &ctx;
   std::size_t k = 0;
-  for (const member& m : members)
-    if (m.node) view.*m.slot = &s.fields[k++];
+  for (const member& m : api)
+    if (req.has(m.at)) view.*m.view = &s.fields[k++];
   view.week_frequency_items = std::span<const field_view>(s.fields).subspan(first_item);
   view.has_errors = out.has_error();
 

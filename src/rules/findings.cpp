@@ -1,6 +1,7 @@
 #include "rules/findings.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 #include "escape.hpp"
 #include "rules/rule_set.hpp"
@@ -19,6 +20,21 @@ std::uint8_t rank(severity sev, std::string_view code) noexcept {
   if (code == "AutoBackup.0100") return 2;
   if (code == "AutoBackup.0221") return 4;
   return 3;
+}
+
+// A path_ref as the JSON Pointer it stands for, into `out` (replaced; its storage kept).
+void write_path(const path_ref& p, std::string& out) {
+  out.assign(p.base);
+  if (p.named) {
+    out += '/';
+    json::append_pointer_token(out, p.token);
+  }
+  if (p.index != json::none) {
+    char digits[16];
+    auto const r = std::to_chars(digits, digits + sizeof digits, p.index);
+    out += '/';
+    out.append(digits, r.ptr);
+  }
 }
 
 }  // namespace
@@ -75,8 +91,10 @@ void findings::storage::take_back(std::vector<diagnostic>& list) {
 
 void findings::add(std::string_view id, severity sev, std::string_view code, std::string_view path,
                    std::optional<std::size_t> offset, std::string message) {
-  keep(entry{diagnostic{id, sev, code, std::string(path), offset, std::move(message)}, json::none,
-             place{offset, seq_++, rank(sev, code)}});
+  // The custom rule's path is in its own storage: copied now.
+  ++raised_;
+  keep(entry{diagnostic{id, sev, code, std::string(path), offset, std::move(message)}, json::none, path_ref{},
+             place{offset, seq_++, rank(sev, code)}, true});
 }
 
 void findings::keep(entry&& e) {
@@ -110,7 +128,20 @@ void findings::keep(entry&& e) {
   }
 }
 
+void findings::restart() {
+  for (auto& k : kept_) recycle(k.d.message);
+  kept_.clear();
+  if (left_out_) recycle(left_out_->d.message);
+  left_out_.reset();
+  first_error_.reset();
+  heap_ = false;
+  seq_ = 0;
+  dropped_ = 0;
+  raised_ = 0;
+}
+
 std::size_t findings::finish(std::vector<diagnostic>& out, std::size_t path_budget) {
+  if (kept_.empty() && !left_out_ && out.empty()) return dropped_;  // most requests
   if (heap_) {
     std::sort_heap(kept_.begin(), kept_.end(), entry_before);
   } else if (!std::is_sorted(kept_.begin(), kept_.end(), entry_before)) {
@@ -139,8 +170,10 @@ std::size_t findings::finish(std::vector<diagnostic>& out, std::size_t path_budg
     d.message.swap(k.d.message);  // the report's old message goes back to the spares below
     if (k.node != json::none) {
       json::pointer_of(*doc_, doc_->nodes[k.node], d.path);
-    } else {
+    } else if (k.path_given) {
       d.path.assign(k.d.path);
+    } else {
+      write_path(k.where, d.path);
     }
     path_bytes += d.path.size();
   }

@@ -16,10 +16,21 @@
 #include "json/document.hpp"
 #include "rules/catalog.hpp"
 #include "rules/message.hpp"
+#include "rules/request.hpp"
 
 namespace bpv::engine {
 
 class rule_set;
+
+/// Where a finding is when it is not a node of the document: a JSON Pointer, then a member's
+/// name (escaped as RFC 6901 says) when `named`, then an array index when not json::none. Its
+/// views must outlive finish().
+struct path_ref {
+  std::string_view base;
+  std::string_view token;
+  std::uint32_t index = json::none;
+  bool named = false;
+};
 
 class findings {
  public:
@@ -31,9 +42,11 @@ class findings {
     std::uint8_t rank;
   };
   struct entry {
-    diagnostic d;               // path filled in by finish() for node findings
-    std::uint32_t node;         // json::none for a known path
+    diagnostic d;               // d.path: written by finish() from `node` or `where`, or given
+    std::uint32_t node;         // a node of the document, or json::none
+    path_ref where;             // when `node` is none and d.path is not given
     place at;                   // at.offset is d.offset
+    bool path_given = false;    // a custom rule's finding: d.path holds its path
   };
   /// What findings keep between requests, so that a request with findings grows no list that
   /// an earlier one has grown already: one per validator.
@@ -55,21 +68,28 @@ class findings {
     left_out_.reset();
   }
 
-  /// A finding of rule `r` with a known path ("", "/scheduled_policy", ...). The message is
-  /// written only if the finding is kept (see message.hpp).
+  /// A finding of rule `r` at `where` ("", "/scheduled_policy", a member's name...). The
+  /// message is written only if the finding is kept (see message.hpp), and the path only if
+  /// it is listed.
   template <class... P>
-  void add(rule r, std::string_view path, std::optional<std::size_t> offset, const message<P...>& m) {
-    add(r, info(r).code, path, json::none, offset, m);
-  }
-  /// A finding of rule `r` at node `n` (its JSON Pointer is built if the finding is kept).
-  template <class... P>
-  void add(rule r, const json::node& n, std::optional<std::size_t> offset, const message<P...>& m) {
-    add(r, info(r).code, {}, index_of(n), offset, m);
+  void add(rule r, const path_ref& where, std::optional<std::size_t> offset, const message<P...>& m) {
+    add(r, info(r).code, where, json::none, offset, m);
   }
   /// The same with a code the rule takes from elsewhere (a near miss takes its member's).
   template <class... P>
-  void add(rule r, std::string_view code, const json::node& n, std::optional<std::size_t> offset, const message<P...>& m) {
-    add(r, code, {}, index_of(n), offset, m);
+  void add(rule r, std::string_view code, const path_ref& where, std::optional<std::size_t> offset,
+           const message<P...>& m) {
+    add(r, code, where, json::none, offset, m);
+  }
+  /// A finding of rule `r` on a value of the request (a member of the API, an item).
+  template <class... P>
+  void add(rule r, const value& v, std::optional<std::size_t> offset, const message<P...>& m) {
+    add(r, info(r).code, path_ref{v.path(), {}, v.index}, json::none, offset, m);
+  }
+  /// A finding of rule `r` at node `n` of `doc` (its JSON Pointer is built if it is listed).
+  template <class... P>
+  void add(rule r, const json::node& n, std::optional<std::size_t> offset, const message<P...>& m) {
+    add(r, info(r).code, path_ref{}, index_of(n), offset, m);
   }
 
   /// A finding of a custom rule, with its configured ID, severity and code.
@@ -78,6 +98,11 @@ class findings {
 
   /// Whether an error has been found so far.
   bool has_error() const noexcept { return first_error_.has_value(); }
+  /// How many findings the rules have made so far, rules that are off included.
+  std::size_t raised() const noexcept { return raised_; }
+
+  /// Forgets every finding so far (their storage kept for the next ones), as if just made.
+  void restart();
 
   /// Writes the kept findings into `out` in report order, with their paths, over what `out`
   /// held (its strings' storage reused, the rest given back to the spares); the paths stop
@@ -90,14 +115,15 @@ class findings {
     return static_cast<std::uint32_t>(&n - doc_->nodes.data());
   }
   template <class... P>
-  void add(rule r, std::string_view code, std::string_view path, std::uint32_t node, std::optional<std::size_t> offset,
+  void add(rule r, std::string_view code, const path_ref& where, std::uint32_t node, std::optional<std::size_t> offset,
            const message<P...>& m) {
     severity sev;
     place at{offset, seq_, 0};
+    ++raised_;
     switch (admit(r, code, sev, at)) {
       case admission::off: return;
       case admission::keep: {
-        entry e{diagnostic{info(r).id, sev, code, std::string(path), offset, spare_text()}, node, at};
+        entry e{diagnostic{info(r).id, sev, code, {}, offset, spare_text()}, node, where, at};
         m.write(e.d.message);
         ++seq_;
         keep(std::move(e));
@@ -136,6 +162,7 @@ class findings {
   std::vector<std::string>& spare_;
   std::uint64_t seq_ = 0;
   std::size_t dropped_ = 0;
+  std::size_t raised_ = 0;
 };
 
 }  // namespace bpv::engine

@@ -105,15 +105,21 @@ inline bool same_name(const name_key& k, const char* p) noexcept {
 
 }  // namespace detail
 
-/// The member of object `in` named exactly `name`, or nullptr. Inline: every request asks it
-/// for each of its members.
-inline const member_spec* find_member(object_id in, std::string_view name) noexcept {
+/// The index in members[] of the member of object `in` named exactly `name`, or -1. Inline:
+/// every request asks it for each of its members.
+inline int member_index(object_id in, std::string_view name) noexcept {
   static_assert(std::endian::native == std::endian::little, "name_key holds little-endian words");
-  if (name.empty()) return nullptr;
+  if (name.empty()) return -1;
   const detail::name_key& k = detail::by_hash[static_cast<std::size_t>(in)][detail::hash_of(name)];
   // Sizes first: a key of size 0 (an empty slot) matches no name asked, which is not empty.
-  if (k.size != name.size() || !detail::same_name(k, name.data())) return nullptr;
-  return &members[static_cast<std::size_t>(k.member)];
+  if (k.size != name.size() || !detail::same_name(k, name.data())) return -1;
+  return k.member;
+}
+
+/// The member of object `in` named exactly `name`, or nullptr.
+inline const member_spec* find_member(object_id in, std::string_view name) noexcept {
+  int const i = member_index(in, name);
+  return i < 0 ? nullptr : &members[static_cast<std::size_t>(i)];
 }
 
 /// The member of another object than `in` named exactly `name`, or nullptr.

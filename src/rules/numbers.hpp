@@ -18,4 +18,17 @@ std::optional<std::int64_t> integer_literal(std::string_view json_number) noexce
 /// The largest integer not greater than the number (any valid JSON number), clamped.
 std::int64_t floor_of(std::string_view json_number) noexcept;
 
+/// The value of `[1-9][0-9]{0,8}`, the form nearly every number of a request has, into `v`;
+/// false for any other text. Inline, before the general readings above: it agrees with both.
+inline bool small_natural(std::string_view t, std::int64_t& v) noexcept {
+  if (t.empty() || t.size() > 9 || t[0] < '1' || t[0] > '9') return false;
+  std::int64_t r = 0;
+  for (char c : t) {
+    if (c < '0' || c > '9') return false;
+    r = r * 10 + (c - '0');
+  }
+  v = r;
+  return true;
+}
+
 }  // namespace bpv::engine

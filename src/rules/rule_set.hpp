@@ -17,6 +17,7 @@ namespace bpv::engine {
 
 struct request;
 struct scratch;
+struct other_member;
 class findings;
 enum class object_id : unsigned char;  // rules/members.hpp
 
@@ -75,14 +76,16 @@ class rule_set {
   std::vector<rule_info> table_;
 };
 
-/// Runs every built-in rule over a walked body, as `rules` configures them, into `out`.
-void check(const json::document& doc, const request& req, const context& ctx, const rule_set& rules, scratch& s,
+/// Runs every built-in rule over a request, as `rules` configures them, into `out`. `doc` is
+/// the walked document when the request was bound from one (rules/bind.hpp), for the rules that
+/// hold at any depth (duplicate names, '<' and '>'); null when it was bound from the structural
+/// index, which hands every body where those could fire to the document.
+void check(const request& req, const json::document* doc, const context& ctx, const rule_set& rules, scratch& s,
            findings& out);
 
-/// The findings on the members of `object` (object `in` of the API) that are not the API's:
-/// misplaced, near misses, unknown. Part of check(); the fast path runs it alone on the
-/// members it let through (fast.hpp).
-void other_members(const json::document& doc, const json::node& object, object_id in, findings& out);
+/// The findings on members of object `in` of the API that are not the API's: misplaced, near
+/// misses, unknown. Part of check().
+void other_members(const std::vector<other_member>& others, object_id in, findings& out);
 
 /// What custom rules are shown, reused from one request to the next.
 struct custom_scratch {
@@ -90,8 +93,8 @@ struct custom_scratch {
   std::string item_paths;     ///< the items' JSON Pointers, back to back
 };
 
-/// Runs the custom rules that are on over a walked body, into `out` (after the built-in ones).
-void run_custom(const json::document& doc, const request& req, std::string_view body, const context& ctx,
-                const rule_set& rules, custom_scratch& s, findings& out);
+/// Runs the custom rules that are on over a request, into `out` (after the built-in ones).
+void run_custom(const request& req, std::string_view body, const context& ctx, const rule_set& rules,
+                custom_scratch& s, findings& out);
 
 }  // namespace bpv::engine

@@ -1,5 +1,5 @@
-// What the page allows in each field, as constants and small predicates: one place for the
-// full rules (check.cpp) and the fast acceptance (fast.cpp) to read them from.
+// What the page allows in each field, as constants and small predicates, for the rules
+// (check.cpp).
 #pragma once
 
 #include <array>

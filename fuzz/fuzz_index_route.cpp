@@ -1,8 +1,9 @@
-// The fast path (src/rules/fast.cpp) against the full rules: it answers "clean" for them, so on
-// every body, under the context and options the first two bytes choose (common.hpp), the
-// validator with the fast path and the one without must give the same report, field for field.
-// The third byte picks a profile, overrides or custom rules (some refused), so that they meet
-// the fast path too.
+// The request read from simdjson's structural index (src/rules/bind_index.cpp) against the one
+// read from the walked document: the rules are the same code on either, so on every body, under
+// the context and options the first two bytes choose (common.hpp), the validator that reads
+// from the index where it can and the one that always walks the document must give the same
+// report, field for field. The third byte picks a profile, overrides or custom rules (some
+// refused), so that they meet both readings too.
 #include "common.hpp"
 #include "internal_access.hpp"
 
@@ -62,11 +63,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   std::string const problem = bpv::options_problem(s.opts);
   try {
-    bpv::validator fast(s.opts), full(s.opts);
+    bpv::validator index(s.opts), doc(s.opts);
     FUZZ_CHECK(problem.empty());
-    bpv::internal_access::use_fast_path(full, false);
-    bpv::report const a = fast.validate(s.body, s.ctx);
-    bpv::report const b = full.validate(s.body, s.ctx);
+    bpv::internal_access::use_index_route(doc, false);
+    bpv::report const a = index.validate(s.body, s.ctx);
+    bpv::report const b = doc.validate(s.body, s.ctx);
     FUZZ_CHECK(bpv::fuzz::same_report(a, b));
     FUZZ_CHECK(bpv::to_json(a, "-") == bpv::to_json(b, "-"));
   } catch (const std::invalid_argument& e) {

@@ -1,0 +1,37 @@
+// Binding the typed request (rules/request.hpp) to a body, in one of two readings.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "json/document.hpp"
+#include "json/member_names.hpp"
+#include "json/structure.hpp"
+#include "rules/request.hpp"
+
+namespace bpv::engine {
+
+/// The request of a walked document (any body that is a JSON object).
+void bind(const json::document& doc, request& out);
+
+/// What bind_index() keeps from one body to the next.
+struct index_scratch {
+  std::vector<json::member_names> names;  ///< one per object level being read
+  struct frame {
+    bool object;
+    std::uint32_t items;
+  };
+  std::vector<frame> open;  ///< containers being stepped over
+};
+
+/// The request straight from simdjson's structural index of a body: no document, no second
+/// stage. The first stage has checked UTF-8 and found the strings; this checks the rest of
+/// JSON's grammar as it goes (each ':' and ',', brackets that match, each scalar's whole text,
+/// one object and nothing after it) and counts depth against `max_depth`. Strings are taken as
+/// written, so the caller must know that the body has no '\' (see the validator). False when
+/// the body needs the document instead: a syntax error, nesting beyond the limit, a repeated
+/// name in any object (the document's reading reports duplicates), so that whatever is wrong
+/// is said by the walk that says it now.
+bool bind_index(const json::structure& s, std::size_t max_depth, request& out, index_scratch& sc);
+
+}  // namespace bpv::engine
