@@ -2,7 +2,6 @@
 #include "bpv/validator.hpp"
 
 #include <algorithm>
-#include <cstring>
 #include <stdexcept>
 
 #include "json/walker.hpp"
@@ -97,8 +96,8 @@ namespace {
 // No '\' (strings are then their raw text), '<' or '>' (a finding of their own, anywhere in a
 // body): what the request bound from the structural index takes for granted.
 bool plain(std::string_view body) noexcept {
-  auto has = [&](char c) { return std::memchr(body.data(), c, body.size()) != nullptr; };
-  return body.empty() || (!has('\\') && !has('<') && !has('>'));
+  json::special_bytes const s = json::find_special_bytes(body);
+  return !s.backslash && !s.angle_bracket;
 }
 
 }  // namespace

@@ -12,14 +12,24 @@ namespace {
 
 // decisions.md: at one offset 0101, 0102, 0100, any other code, then 0221, warnings, info.
 // Worked out once per finding, not at each of the comparisons a heap makes.
+// The codes are compared by their last four digits once the rest is seen to match, as one word.
 std::uint8_t rank(severity sev, std::string_view code) noexcept {
   if (sev == severity::info) return 6;
   if (sev == severity::warning) return 5;
-  if (code == "AutoBackup.0101") return 0;
-  if (code == "AutoBackup.0102") return 1;
-  if (code == "AutoBackup.0100") return 2;
-  if (code == "AutoBackup.0221") return 4;
-  return 3;
+  constexpr std::string_view prefix = "AutoBackup.";
+  if (code.size() != prefix.size() + 4 || !code.starts_with(prefix)) return 3;
+  auto word = [](std::string_view d) {
+    std::uint32_t w = 0;
+    for (char c : d) w = w << 8 | static_cast<unsigned char>(c);
+    return w;
+  };
+  switch (word(code.substr(prefix.size()))) {
+    case word("0101"): return 0;
+    case word("0102"): return 1;
+    case word("0100"): return 2;
+    case word("0221"): return 4;
+    default: return 3;
+  }
 }
 
 // A path_ref as the JSON Pointer it stands for, into `out` (replaced; its storage kept).
@@ -55,58 +65,25 @@ findings::admission findings::admit(rule r, std::string_view& code, severity& se
   return kept_.size() < max_kept_ || before(at, kept_.front().at) ? admission::keep : admission::drop;
 }
 
-std::string findings::spare_text() {
-  // Room for nearly every message from the start, whichever spare a message gets: strings of
-  // every size would otherwise trade places and grow for many requests before they settle.
-  constexpr std::size_t room = 256;
-  std::string text;
-  if (!spare_.empty()) {
-    text = std::move(spare_.back());
-    spare_.pop_back();
-    text.clear();
-  }
-  if (text.capacity() < room) text.reserve(room);
-  return text;
-}
-
-namespace {
-
-// Only storage worth keeping goes back: the spares never outnumber the strings (messages and
-// paths) one report has held.
-void give_back(std::vector<std::string>& spare, std::string& text) {
-  if (text.capacity() > std::string().capacity()) spare.push_back(std::move(text));
-}
-
-}  // namespace
-
-void findings::recycle(std::string& text) { give_back(spare_, text); }
-
-void findings::storage::take_back(std::vector<diagnostic>& list) {
-  for (auto& d : list) {
-    give_back(spare, d.message);
-    give_back(spare, d.path);
-  }
-  list.clear();
-}
-
 void findings::add(std::string_view id, severity sev, std::string_view code, std::string_view path,
                    std::optional<std::size_t> offset, std::string message) {
-  // The custom rule's path is in its own storage: copied now.
+  // The custom rule's path and message are its own: copied now.
   ++raised_;
-  keep(entry{diagnostic{id, sev, code, std::string(path), offset, std::move(message)}, json::none, path_ref{},
-             place{offset, seq_++, rank(sev, code)}, true});
+  std::size_t const path_at = text_.size();
+  text_ += path;
+  std::size_t const text_at = text_.size();
+  text_ += message;
+  keep(entry{id, code, sev, place{offset, seq_++, rank(sev, code)}, json::none, path_ref{}, text_at, message.size(),
+             path_at, path.size(), true});
 }
 
-void findings::keep(entry&& e) {
-  if (e.d.severity == severity::error && (!first_error_ || before(e.at, *first_error_))) first_error_ = e.at;
-  auto leave_out = [&](entry& gone) {
+void findings::keep(const entry& e) {
+  if (e.sev == severity::error && (!first_error_ || before(e.at, *first_error_))) first_error_ = e.at;
+  // A finding left out keeps its text where it is (a few of them, at most: findings come
+  // mostly in document order, and those after every kept one are never written).
+  auto leave_out = [&](const entry& gone) {
     ++dropped_;
-    if (first_error_ && gone.at.seq == first_error_->seq) {
-      if (left_out_) recycle(left_out_->d.message);
-      left_out_ = std::move(gone);
-    } else {
-      recycle(gone.d.message);
-    }
+    if (first_error_ && gone.at.seq == first_error_->seq) left_out_ = gone;
   };
   if (max_kept_ == 0) return leave_out(e);
   if (kept_.size() == max_kept_) {
@@ -117,7 +94,7 @@ void findings::keep(entry&& e) {
   }
   // A list in the order found until the cap is reached, a heap from then on: most requests
   // have a few findings, most in document order already, and pay no heap for them.
-  kept_.push_back(std::move(e));
+  kept_.push_back(e);
   if (kept_.size() == max_kept_) {
     if (heap_) {
       std::push_heap(kept_.begin(), kept_.end(), entry_before);
@@ -129,10 +106,9 @@ void findings::keep(entry&& e) {
 }
 
 void findings::restart() {
-  for (auto& k : kept_) recycle(k.d.message);
   kept_.clear();
-  if (left_out_) recycle(left_out_->d.message);
   left_out_.reset();
+  text_.clear();
   first_error_.reset();
   heap_ = false;
   seq_ = 0;
@@ -150,41 +126,55 @@ std::size_t findings::finish(std::vector<diagnostic>& out, std::size_t path_budg
   std::size_t left_out = dropped_;
   // The first error, if the cap left it out, comes after everything kept: append it.
   if (first_error_ && left_out_ && left_out_->at.seq == first_error_->seq) {
-    kept_.push_back(std::move(*left_out_));
+    kept_.push_back(*left_out_);
     --left_out;  // it was counted as dropped
   }
-  // Into the report's diagnostics as they are: their paths keep their storage.
+  // Into the report's diagnostics as they are: their strings keep their storage. Room for
+  // nearly every message from the start: strings of every size would otherwise trade places
+  // and grow for many requests before they settle.
+  constexpr std::size_t room = 256;
+  auto fresh = [&](std::string& s) {
+    if (!spare_.empty()) {
+      s = std::move(spare_.back());
+      spare_.pop_back();
+    }
+    if (s.capacity() < room) s.reserve(room);
+  };
   std::size_t listed = 0, path_bytes = 0;
-  for (auto& k : kept_) {
+  for (const entry& k : kept_) {
     bool const must = first_error_ && k.at.seq == first_error_->seq;
     if (!must && listed != 0 && path_bytes > path_budget) {
       ++left_out;
       continue;
     }
-    if (listed == out.size()) out.emplace_back().path = spare_text();
+    if (listed == out.size()) {
+      diagnostic& d = out.emplace_back();
+      fresh(d.message);
+      fresh(d.path);
+    }
     diagnostic& d = out[listed++];
-    d.rule = k.d.rule;
-    d.severity = k.d.severity;
-    d.code = k.d.code;
-    d.offset = k.d.offset;
-    d.message.swap(k.d.message);  // the report's old message goes back to the spares below
+    d.rule = k.rule;
+    d.severity = k.sev;
+    d.code = k.code;
+    d.offset = k.at.offset;
+    d.message.assign(text_, k.text_at, k.text_size);
     if (k.node != json::none) {
       json::pointer_of(*doc_, doc_->nodes[k.node], d.path);
     } else if (k.path_given) {
-      d.path.assign(k.d.path);
+      d.path.assign(text_, k.path_at, k.path_size);
     } else {
       write_path(k.where, d.path);
     }
     path_bytes += d.path.size();
   }
-  for (std::size_t i = listed; i < out.size(); ++i) {  // listed last time, not now
-    recycle(out[i].message);
-    recycle(out[i].path);
-  }
+  // Diagnostics listed last time, not now: their strings wait for the next ones. Only storage
+  // worth keeping: the spares never outnumber the strings one report has held.
+  for (std::size_t i = listed; i < out.size(); ++i)
+    for (std::string* s : {&out[i].message, &out[i].path})
+      if (s->capacity() > std::string().capacity()) spare_.push_back(std::move(*s));
   out.resize(listed);
-  for (auto& k : kept_) recycle(k.d.message);
-  if (left_out_) recycle(left_out_->d.message);
   kept_.clear();
+  text_.clear();
   heap_ = false;
   first_error_.reset();
   left_out_.reset();

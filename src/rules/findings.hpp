@@ -41,31 +41,34 @@ class findings {
     std::uint64_t seq;
     std::uint8_t rank;
   };
+  /// A finding as kept until finish(): plain values, its message in the storage's text.
   struct entry {
-    diagnostic d;               // d.path: written by finish() from `node` or `where`, or given
-    std::uint32_t node;         // a node of the document, or json::none
-    path_ref where;             // when `node` is none and d.path is not given
-    place at;                   // at.offset is d.offset
-    bool path_given = false;    // a custom rule's finding: d.path holds its path
+    std::string_view rule, code;  // static storage (the rule table, interned custom IDs)
+    severity sev;
+    place at;                     // at.offset is the finding's offset
+    std::uint32_t node;           // a node of the document, or json::none: then `where`
+    path_ref where;
+    std::size_t text_at, text_size;  // the message in storage::text
+    std::size_t path_at, path_size;  // a custom rule's path in storage::text, when path_given
+    bool path_given;
   };
-  /// What findings keep between requests, so that a request with findings grows no list that
+  /// What findings keep between requests, so that a request with findings grows nothing that
   /// an earlier one has grown already: one per validator.
   struct storage {
     std::vector<entry> kept;  // in the order found; a max-heap by report order once full
     std::optional<entry> first_error_left_out;  // the first error, when the cap left it out
-    std::vector<std::string> spare;  // messages' storage, for the next request's messages
-
-    /// Empties a report's list, keeping its strings' storage for the next findings.
-    void take_back(std::vector<diagnostic>& list);
+    std::string text;  // the messages (and custom rules' paths) of this request, back to back
+    std::vector<std::string> spare;  // the strings of diagnostics a report no longer lists
   };
 
   /// `doc` gives the paths of findings on nodes (it may be null when there are none); `rules`
   /// turns rules off and sets their severity (null: as the table has them).
   findings(const json::document* doc, std::size_t max_kept, const rule_set* rules, storage& room) noexcept
       : doc_(doc), max_kept_(max_kept), rules_(rules), kept_(room.kept), left_out_(room.first_error_left_out),
-        spare_(room.spare) {
+        text_(room.text), spare_(room.spare) {
     kept_.clear();
     left_out_.reset();
+    text_.clear();
   }
 
   /// A finding of rule `r` at `where` ("", "/scheduled_policy", a member's name...). The
@@ -105,7 +108,7 @@ class findings {
   void restart();
 
   /// Writes the kept findings into `out` in report order, with their paths, over what `out`
-  /// held (its strings' storage reused, the rest given back to the spares); the paths stop
+  /// held (its strings' storage reused; those it no longer lists kept as spares); the paths stop
   /// growing the report once they pass `path_budget` bytes (the first error is listed whatever
   /// its size). Returns how many findings were left out.
   std::size_t finish(std::vector<diagnostic>& out, std::size_t path_budget);
@@ -123,10 +126,10 @@ class findings {
     switch (admit(r, code, sev, at)) {
       case admission::off: return;
       case admission::keep: {
-        entry e{diagnostic{info(r).id, sev, code, {}, offset, spare_text()}, node, where, at};
-        m.write(e.d.message);
+        std::size_t const begin = text_.size();
+        m.write(text_);
         ++seq_;
-        keep(std::move(e));
+        keep(entry{info(r).id, code, sev, at, node, where, begin, text_.size() - begin, 0, 0, false});
         return;
       }
       case admission::drop:
@@ -135,10 +138,7 @@ class findings {
         return;
     }
   }
-  /// An empty string with the storage of an earlier request's message, when there is one.
-  std::string spare_text();
-  void recycle(std::string& text);
-  void keep(entry&& e);
+  void keep(const entry& e);
   static bool before(const place& a, const place& b) noexcept;
   static bool entry_before(const entry& a, const entry& b) noexcept { return before(a.at, b.at); }
   /// What would become of a finding of rule `r` at `at` (offset and sequence filled in) now:
@@ -159,6 +159,7 @@ class findings {
   // left it out.
   std::optional<place> first_error_;
   std::optional<entry>& left_out_;
+  std::string& text_;
   std::vector<std::string>& spare_;
   std::uint64_t seq_ = 0;
   std::size_t dropped_ = 0;

@@ -106,16 +106,35 @@ const auto normal_names = [] {
   return out;
 }();
 
+// Each object's shortest member name, normalized.
+const auto min_normal_size = [] {
+  std::array<std::size_t, 2> out{max_name, max_name};
+  for (std::size_t i = 0; i < std::size(members); ++i) {
+    std::size_t& m = out[static_cast<std::size_t>(members[i].in)];
+    m = std::min(m, normal_names[i].size);
+  }
+  return out;
+}();
+
 }  // namespace
 
 const member_spec* find_elsewhere(object_id in, std::string_view name) noexcept {
-  for (const auto& m : members)
-    if (m.in != in && m.name == name) return &m;
-  return nullptr;
+  return find_member(in == object_id::root ? object_id::scheduled_policy : object_id::root, name);
+}
+
+// More than two bits set: a letter count past what distance 2 allows, without a popcount
+// (a library call on CPUs the default build targets).
+constexpr bool more_than_two(std::uint64_t bits) noexcept {
+  bits &= bits - 1;
+  bits &= bits - 1;
+  return bits != 0;
 }
 
 const member_spec* near_miss_of(object_id in, std::string_view name) noexcept {
-  std::array<char, max_name> buf{};
+  // Normalizing only removes characters: a name shorter than every member's but by more than
+  // two is no near miss, and needs no look at its letters.
+  if (name.size() + 2 < min_normal_size[static_cast<std::size_t>(in)]) return nullptr;
+  std::array<char, max_name> buf;  // only [0, len) is read
   std::size_t len = 0;
   if (!normalize(name, buf, len)) return nullptr;
   std::string_view const n(buf.data(), len);
@@ -128,7 +147,7 @@ const member_spec* near_miss_of(object_id in, std::string_view name) noexcept {
     std::size_t const mlen = candidate.size();
     if ((n.size() > mlen ? n.size() - mlen : mlen - n.size()) > 2) continue;
     std::uint64_t const theirs = normal_names[i].letters;
-    if (std::popcount(letters & ~theirs) > 2 || std::popcount(theirs & ~letters) > 2) continue;
+    if (more_than_two(letters & ~theirs) || more_than_two(theirs & ~letters)) continue;
     if (bag_distance(n, candidate) > 2) continue;
     std::size_t d = damerau_levenshtein(n, candidate);
     if (d < best_distance) {
