@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "bytes.hpp"
 #include "json/walker.hpp"
 #include "internal_access.hpp"
 #include "rules/bind.hpp"
@@ -96,7 +97,7 @@ namespace {
 // No '\' (strings are then their raw text), '<' or '>' (a finding of their own, anywhere in a
 // body): what the request bound from the structural index takes for granted.
 bool plain(std::string_view body) noexcept {
-  json::special_bytes const s = json::find_special_bytes(body);
+  bytes::special const s = bytes::find_special(body);
   return !s.backslash && !s.angle_bracket;
 }
 

@@ -22,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bytes.hpp"
 #include "json/document.hpp"
 #include "json/locate.hpp"
 #include "json/walker.hpp"
@@ -109,8 +110,8 @@ TEST(JsonHelpers, IsBlank) {
 // place of bodies of every size up to 70, none found in its neighbours ('=' and '?' lie next
 // to '<' and '>', '[' and ']' next to '\\'), and nothing read past a body's end (the body is
 // a part of a longer string holding specials after it).
-TEST(JsonHelpers, FindSpecialBytes) {
-  using bpv::json::find_special_bytes;
+TEST(Bytes, FindSpecial) {
+  auto find_special_bytes = [](std::string_view s) { return bpv::bytes::find_special(s); };
   for (std::size_t size = 0; size <= 70; ++size) {
     std::string const plain(size, 'a');
     std::string const behind = plain + "\\<>";  // specials just past the end of the view
@@ -123,6 +124,33 @@ TEST(JsonHelpers, FindSpecialBytes) {
         auto const found = find_special_bytes(body);
         EXPECT_EQ(found.backslash, c == '\\') << size << " " << at << " " << c;
         EXPECT_EQ(found.angle_bracket, c == '<' || c == '>') << size << " " << at << " " << c;
+      }
+    }
+  }
+}
+
+// Counting and finding the n-th byte, sixteen at a time: against a plain loop, on strings of
+// every size to 300 (past the 255 blocks a counter holds, at 4 KiB) with the byte at random places.
+TEST(Bytes, CountAndAfterNth) {
+  std::mt19937 gen(7);
+  for (std::size_t size : {0, 1, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100, 255, 256, 300, 4080, 4096, 4111, 9000}) {
+    for (int density : {0, 3, 50, 100}) {
+      std::string s(size, 'x');
+      for (auto& ch : s)
+        if (static_cast<int>(gen() % 100) < density) ch = ',';
+      std::string const behind = s + ",,,,,,,,";  // commas past the view's end must not count
+      std::string_view const view = std::string_view(behind).substr(0, size);
+      std::size_t expected = 0;
+      for (char ch : s) expected += ch == ',';
+      EXPECT_EQ(bpv::bytes::count(view, ','), expected) << size << " " << density;
+      for (std::size_t n = 1; n <= expected + 1 && n <= 40; ++n) {
+        std::size_t want = std::string_view::npos, seen = 0;
+        for (std::size_t i = 0; i < size; ++i)
+          if (s[i] == ',' && ++seen == n) {
+            want = i + 1;
+            break;
+          }
+        EXPECT_EQ(bpv::bytes::after_nth(view, ',', n), want) << size << " " << density << " " << n;
       }
     }
   }

@@ -9,16 +9,18 @@
 
 namespace bpv::json {
 
-// Duplicate detection for one object: a short list, then an open-addressing hash table for
-// wide objects, so that many members stay linear overall. Both keep their storage from one
-// object and one request to the next (a table is emptied by a new generation, not by a sweep),
-// so a hostile body with a million members allocates nothing per member.
+// Duplicate detection for one object: the names in a list, looked through while it is short,
+// then an open-addressing hash table of their positions for wide objects, so that many members
+// stay linear overall. A slot holds a tag of the name's hash and its position in the list (12
+// bytes, the names themselves read only on a tag's match), so that a table of a million names
+// keeps to what caches hold. Both keep their storage from one object and one request to the
+// next (a table is emptied by a new generation, not by a sweep), so a hostile body with a
+// million members allocates nothing per member.
 class member_names {
  public:
   void clear() noexcept {
-    small_.clear();
+    names_.clear();
     small_bits_ = 0;
-    used_ = 0;
     in_table_ = false;
     if (++generation_ == 0) {  // after 2^32 objects: no slot may look current by accident
       for (auto& s : slots_) s.generation = 0;
@@ -28,57 +30,64 @@ class member_names {
   /// False when the name was seen before.
   bool insert(std::string_view name) {
     if (!in_table_) {
-      // A bit per size and first byte seen: a name whose bit is clear is new, with no compare.
-      unsigned const first = name.empty() ? 0u : static_cast<unsigned char>(name[0]);
-      std::uint64_t const bit = std::uint64_t{1} << ((name.size() * 7 + first) & 63);
-      if ((small_bits_ & bit) && std::find(small_.begin(), small_.end(), name) != small_.end()) return false;
-      if (small_.size() < small_limit) {
-        small_.push_back(name);
+      // A bit per size and end bytes seen: a name whose bit is clear is new, with no compare.
+      // (The last byte tells apart the names a generator makes: label_1, label_2, ...)
+      unsigned const ends = name.empty() ? 0u
+                                         : static_cast<unsigned char>(name.front()) * 5u +
+                                               static_cast<unsigned char>(name.back()) * 11u;
+      std::uint64_t const bit = std::uint64_t{1} << ((name.size() * 7 + ends) & 63);
+      if ((small_bits_ & bit) && std::find(names_.begin(), names_.end(), name) != names_.end()) return false;
+      if (names_.size() < small_limit) {
+        names_.push_back(name);
         small_bits_ |= bit;
         return true;
       }
       in_table_ = true;
-      for (std::string_view n : small_) put(n);
+      rebuild(slots_.empty() ? 64 : slots_.size());
     }
-    return put(name);
+    if ((names_.size() + 1) * 2 > slots_.size()) rebuild(slots_.size() * 2);
+    if (!put(name, static_cast<std::uint32_t>(names_.size()))) return false;
+    names_.push_back(name);
+    return true;
   }
 
  private:
   static constexpr std::size_t small_limit = 16;
   struct slot {
-    std::string_view name;
+    std::uint32_t tag = 0;
+    std::uint32_t index = 0;  // in names_
     std::uint32_t generation = 0;
   };
 
-  bool put(std::string_view name) {
-    if ((used_ + 1) * 2 > slots_.size()) grow();
+  // Claims a slot for names_[index] (to be) named `name`; false when the name is in already.
+  bool put(std::string_view name, std::uint32_t index) {
+    std::size_t const h = std::hash<std::string_view>{}(name);
+    auto const tag = static_cast<std::uint32_t>(h >> 32);
     std::size_t const mask = slots_.size() - 1;
-    for (std::size_t i = std::hash<std::string_view>{}(name) & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       slot& s = slots_[i];
       if (s.generation != generation_) {
-        s = slot{name, generation_};
-        ++used_;
+        s = slot{tag, index, generation_};
         return true;
       }
-      if (s.name == name) return false;
+      if (s.tag == tag && names_[s.index] == name) return false;
     }
   }
-  void grow() {
-    std::vector<slot> old;
-    old.swap(slots_);
-    slots_.assign(std::max<std::size_t>(64, old.size() * 2), slot{});
-    std::uint32_t const live = generation_;
-    generation_ = 1;  // the new table holds no generation yet: start over
-    for (auto& s : slots_) s.generation = 0;
-    used_ = 0;
-    for (const slot& s : old)
-      if (s.generation == live) put(s.name);
+  // A table of `size` slots (a power of two) holding every name listed so far.
+  void rebuild(std::size_t size) {
+    if (slots_.size() != size) {
+      slots_.assign(size, slot{});
+      generation_ = 1;  // the new table holds no generation yet
+    } else if (++generation_ == 0) {
+      for (auto& s : slots_) s.generation = 0;
+      generation_ = 1;
+    }
+    for (std::size_t i = 0; i < names_.size(); ++i) put(names_[i], static_cast<std::uint32_t>(i));
   }
 
-  std::vector<std::string_view> small_;
+  std::vector<std::string_view> names_;  // in the order inserted
   std::uint64_t small_bits_ = 0;
   std::vector<slot> slots_;
-  std::size_t used_ = 0;
   std::uint32_t generation_ = 1;
   bool in_table_ = false;
 };

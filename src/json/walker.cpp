@@ -5,13 +5,10 @@
 #include "json/locate.hpp"
 #include "json/member_names.hpp"
 #include "json/tape.hpp"
+#include "bytes.hpp"
 #include "escape.hpp"
 
 #include <simdjson.h>
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include <algorithm>
 #include <charconv>
@@ -25,36 +22,6 @@ namespace od = simdjson::ondemand;
 
 bool is_blank(std::string_view body) noexcept {
   return std::all_of(body.begin(), body.end(), is_json_space);
-}
-
-special_bytes find_special_bytes(std::string_view body) noexcept {
-  // '<' (0x3C) and '>' (0x3E) are the bytes whose value with bit 1 set is 0x3E.
-  special_bytes out;
-  std::size_t i = 0;
-#if defined(__SSE2__)
-  // Sixteen bytes at a time, with no branch on what they hold (SSE2 is in every x86-64): the
-  // last block overlaps the one before it rather than read past the body.
-  if (body.size() >= 16) {
-    __m128i const backslash = _mm_set1_epi8('\\'), angle = _mm_set1_epi8(0x3E), bit1 = _mm_set1_epi8(0x02);
-    __m128i esc = _mm_setzero_si128(), ang = _mm_setzero_si128();
-    auto take = [&](const char* p) {
-      __m128i const v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-      esc = _mm_or_si128(esc, _mm_cmpeq_epi8(v, backslash));
-      ang = _mm_or_si128(ang, _mm_cmpeq_epi8(_mm_or_si128(v, bit1), angle));
-    };
-    for (; i + 16 <= body.size(); i += 16) take(body.data() + i);
-    if (i < body.size()) take(body.data() + body.size() - 16);
-    out.backslash = _mm_movemask_epi8(esc) != 0;
-    out.angle_bracket = _mm_movemask_epi8(ang) != 0;
-    return out;
-  }
-#endif
-  for (; i < body.size(); ++i) {
-    char const c = body[i];
-    out.backslash |= c == '\\';
-    out.angle_bracket |= (c | 0x02) == 0x3E;
-  }
-  return out;
 }
 
 bool is_json_number(std::string_view t) noexcept {
@@ -315,7 +282,7 @@ void walker::impl::build(document& out) {
   }
   copy();
   // Without an escape, every string's text is its raw text: the index is then all it takes.
-  special_bytes const special = find_special_bytes(body);
+  bytes::special const special = bytes::find_special(body);
   bool const escapes = special.backslash;
   bool const read = staged && from_index && !escapes && read_index(out);
   from_index = true;

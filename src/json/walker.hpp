@@ -65,15 +65,6 @@ class walker {
 /// True when `body` has nothing but JSON white space.
 bool is_blank(std::string_view body) noexcept;
 
-/// Which bytes that change how strings are read a body has: a '\' (an escape, or a syntax
-/// error outside strings), a '<' or a '>' (a finding of their own).
-struct special_bytes {
-  bool backslash = false;
-  bool angle_bracket = false;
-};
-/// One pass over `body`, reading no byte outside it.
-special_bytes find_special_bytes(std::string_view body) noexcept;
-
 /// RFC 8259 number syntax: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?
 bool is_json_number(std::string_view text) noexcept;
 

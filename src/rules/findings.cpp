@@ -1,7 +1,9 @@
 #include "rules/findings.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
+#include <cstring>
 
 #include "escape.hpp"
 #include "rules/rule_set.hpp"
@@ -73,35 +75,43 @@ void findings::add(std::string_view id, severity sev, std::string_view code, std
   text_ += path;
   std::size_t const text_at = text_.size();
   text_ += message;
-  keep(entry{id, code, sev, place{offset, seq_++, rank(sev, code)}, json::none, path_ref{}, text_at, message.size(),
-             path_at, path.size(), true});
+  place const at{offset, seq_++, rank(sev, code)};
+  entry& e = room_for(at, sev);
+  e = entry{id, code, sev, at, json::none, path_ref{}, text_at, message.size(), path_at, path.size(), true};
+  placed(e);
 }
 
-void findings::keep(const entry& e) {
-  if (e.sev == severity::error && (!first_error_ || before(e.at, *first_error_))) first_error_ = e.at;
-  // A finding left out keeps its text where it is (a few of them, at most: findings come
-  // mostly in document order, and those after every kept one are never written).
-  auto leave_out = [&](const entry& gone) {
+findings::entry& findings::room_for(const place& at, severity sev) {
+  if (sev == severity::error && (!first_error_ || before(at, *first_error_))) first_error_ = at;
+  bool const first_error = first_error_ && first_error_->seq == at.seq;
+  // Left out: a finding after everything kept once the cap is reached. Its text stays where
+  // it is (a few of them at most: findings come mostly in document order, and those after
+  // every kept one are never written).
+  if (max_kept_ == 0 || (kept_.size() == max_kept_ && !before(at, kept_.front().at))) {
     ++dropped_;
-    if (first_error_ && gone.at.seq == first_error_->seq) left_out_ = gone;
-  };
-  if (max_kept_ == 0) return leave_out(e);
-  if (kept_.size() == max_kept_) {
-    if (!before(e.at, kept_.front().at)) return leave_out(e);
-    std::pop_heap(kept_.begin(), kept_.end(), entry_before);
-    leave_out(kept_.back());
-    kept_.pop_back();
+    return first_error ? left_out_.emplace() : discarded_;
   }
+  if (kept_.size() == max_kept_) {
+    // The last kept one in report order makes room: aside if it is the first error.
+    std::pop_heap(kept_.begin(), kept_.end(), entry_before);
+    ++dropped_;
+    if (first_error_ && kept_.back().at.seq == first_error_->seq) left_out_ = kept_.back();
+    return kept_.back();
+  }
+  // A copy of a blank entry: GCC value-initialises one with `rep stos`, which costs more.
+  static constexpr entry blank{};
+  return kept_.emplace_back(blank);
+}
+
+void findings::placed(entry& e) {
+  if (kept_.empty() || &e != &kept_.back() || kept_.size() != max_kept_) return;
   // A list in the order found until the cap is reached, a heap from then on: most requests
   // have a few findings, most in document order already, and pay no heap for them.
-  kept_.push_back(e);
-  if (kept_.size() == max_kept_) {
-    if (heap_) {
-      std::push_heap(kept_.begin(), kept_.end(), entry_before);
-    } else {
-      std::make_heap(kept_.begin(), kept_.end(), entry_before);
-      heap_ = true;
-    }
+  if (heap_) {
+    std::push_heap(kept_.begin(), kept_.end(), entry_before);
+  } else {
+    std::make_heap(kept_.begin(), kept_.end(), entry_before);
+    heap_ = true;
   }
 }
 
@@ -181,18 +191,32 @@ std::size_t findings::finish(std::vector<diagnostic>& out, std::size_t path_budg
   return left_out;
 }
 
+namespace {
+
+// The bytes a quoted text escapes: '"', '\\' and control characters.
+constexpr auto escaped_bytes = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[static_cast<std::size_t>(c)] = c == '"' || c == '\\' || escape::is_control(static_cast<unsigned char>(c));
+  return t;
+}();
+
+}  // namespace
+
 void append_quoted(std::string& out, std::string_view text) {
   constexpr std::size_t max_shown = 48;
   // Most values are short and plain: then they are shown whole, as one copy.
-  bool const plain = text.size() <= max_shown && std::none_of(text.begin(), text.end(), [](char ch) {
-                       auto const c = static_cast<unsigned char>(ch);
-                       return c == '"' || c == '\\' || escape::is_control(c);
-                     });
-  if (plain) {
-    out += '"';
-    out += text;
-    out += '"';
-    return;
+  if (text.size() <= max_shown) {
+    bool escapes = false;
+    for (char ch : text) escapes |= escaped_bytes[static_cast<unsigned char>(ch)];
+    if (!escapes) {
+      std::size_t const at = out.size();
+      out.resize(at + text.size() + 2);
+      out[at] = '"';
+      if (!text.empty()) std::memcpy(out.data() + at + 1, text.data(), text.size());
+      out.back() = '"';
+      return;
+    }
   }
   out += '"';
   std::size_t shown = 0;

@@ -129,7 +129,22 @@ class findings {
         std::size_t const begin = text_.size();
         m.write(text_);
         ++seq_;
-        keep(entry{info(r).id, code, sev, at, node, where, begin, text_.size() - begin, 0, 0, false});
+        // Field by field into its place: an entry built on the stack and copied whole was read
+        // back with wider loads than it was written with, a stall on every finding.
+        entry& e = room_for(at, sev);
+        e.rule = info(r).id;
+        e.code = code;
+        e.sev = sev;
+        e.at = at;
+        e.node = node;
+        e.where.base = where.base;
+        e.where.token = where.token;
+        e.where.index = where.index;
+        e.where.named = where.named;
+        e.text_at = begin;
+        e.text_size = text_.size() - begin;
+        e.path_given = false;
+        placed(e);
         return;
       }
       case admission::drop:
@@ -138,7 +153,11 @@ class findings {
         return;
     }
   }
-  void keep(const entry& e);
+  /// Where a finding admitted at `at` goes: a new place at the end of the kept ones, the place
+  /// of the one it pushes out, the first error's place aside, or a place nobody reads (left out
+  /// by the cap); placed() then orders the kept ones again.
+  entry& room_for(const place& at, severity sev);
+  void placed(entry& e);
   static bool before(const place& a, const place& b) noexcept;
   static bool entry_before(const entry& a, const entry& b) noexcept { return before(a.at, b.at); }
   /// What would become of a finding of rule `r` at `at` (offset and sequence filled in) now:
@@ -161,6 +180,7 @@ class findings {
   std::optional<entry>& left_out_;
   std::string& text_;
   std::vector<std::string>& spare_;
+  entry discarded_{};  // where findings left out by the cap are written, unread
   std::uint64_t seq_ = 0;
   std::size_t dropped_ = 0;
   std::size_t raised_ = 0;

@@ -12,14 +12,22 @@ namespace {
 
 constexpr std::size_t max_name = 40;  // longer than any member name plus the distance
 
-// Lowercase, without '_', '-' and ' '. False when the result would not fit (then it cannot
-// be within distance 2 of any member name).
-bool normalize(std::string_view in, std::array<char, max_name>& buf, std::size_t& len) noexcept {
+// Lowercase, without '_', '-' and ' ', in one pass with the letters it has: a bit each (several
+// bytes may share a bit). A letter one name has and the other lacks needs an edit of its own,
+// so the bits one mask has and the other lacks bound the distance from below, for a few
+// instructions: a name sharing few letters with every member (label_1, label_2, ...) costs no
+// count at all. False when the result would not fit (then it cannot be within distance 2 of
+// any member name).
+bool normalize(std::string_view in, std::array<char, max_name>& buf, std::size_t& len,
+               std::uint64_t& letters) noexcept {
   len = 0;
+  letters = 0;
   for (char c : in) {
     if (c == '_' || c == '-' || c == ' ') continue;
     if (len == max_name) return false;
-    buf[len++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    buf[len++] = c;
+    letters |= std::uint64_t{1} << (static_cast<unsigned char>(c) % 64);
   }
   return true;
 }
@@ -80,15 +88,6 @@ std::size_t bag_distance(std::string_view a, std::string_view b) noexcept {
   return std::max(a.size(), b.size()) - common;
 }
 
-// The letters a name has, a bit each (several bytes may share a bit). A letter one name has and
-// the other lacks needs an edit of its own, so the bits one mask has and the other lacks bound
-// the distance from below too, for a few instructions: a name sharing few letters with every
-// member (label_1, label_2, ...) costs no count at all.
-std::uint64_t letters_of(std::string_view s) noexcept {
-  std::uint64_t m = 0;
-  for (char c : s) m |= std::uint64_t{1} << (static_cast<unsigned char>(c) % 64);
-  return m;
-}
 
 // Each member's name as normalize() makes it, and its letters, made once.
 struct normal_name {
@@ -100,8 +99,24 @@ struct normal_name {
 const auto normal_names = [] {
   std::array<normal_name, std::size(members)> out{};
   for (std::size_t i = 0; i < out.size(); ++i) {
-    normalize(members[i].name, out[i].text, out[i].size);
-    out[i].letters = letters_of(out[i].view());
+    normalize(members[i].name, out[i].text, out[i].size, out[i].letters);
+  }
+  return out;
+}();
+
+// Each object's members as a range of members[], which lists them object by object.
+constexpr auto members_of_object = [] {
+  std::array<std::pair<std::size_t, std::size_t>, 2> out{};
+  for (std::size_t o = 0; o < out.size(); ++o) {
+    std::size_t first = std::size(members), last = 0;
+    for (std::size_t i = 0; i < std::size(members); ++i) {
+      if (static_cast<std::size_t>(members[i].in) != o) continue;
+      first = std::min(first, i);
+      last = i + 1;
+    }
+    for (std::size_t i = first; i < last; ++i)
+      if (static_cast<std::size_t>(members[i].in) != o) throw "members[] must list each object's members together";
+    out[o] = {first, last};
   }
   return out;
 }();
@@ -136,13 +151,13 @@ const member_spec* near_miss_of(object_id in, std::string_view name) noexcept {
   if (name.size() + 2 < min_normal_size[static_cast<std::size_t>(in)]) return nullptr;
   std::array<char, max_name> buf;  // only [0, len) is read
   std::size_t len = 0;
-  if (!normalize(name, buf, len)) return nullptr;
+  std::uint64_t letters = 0;
+  if (!normalize(name, buf, len, letters)) return nullptr;
   std::string_view const n(buf.data(), len);
-  std::uint64_t const letters = letters_of(n);
   const member_spec* best = nullptr;
   std::size_t best_distance = 3;
-  for (std::size_t i = 0; i < std::size(members); ++i) {
-    if (members[i].in != in) continue;
+  auto const [first, last] = members_of_object[static_cast<std::size_t>(in)];
+  for (std::size_t i = first; i < last; ++i) {
     std::string_view const candidate = normal_names[i].view();
     std::size_t const mlen = candidate.size();
     if ((n.size() > mlen ? n.size() - mlen : mlen - n.size()) > 2) continue;
