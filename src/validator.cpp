@@ -92,16 +92,6 @@ void conclude(report& out, engine::findings& f, std::size_t max_body_bytes) {
 
 }  // namespace
 
-namespace {
-
-// No '\' (strings are then their raw text), '<' or '>' (a finding of their own, anywhere in a
-// body): what the request bound from the structural index takes for granted.
-bool plain(std::string_view body) noexcept {
-  bytes::special const s = bytes::find_special(body);
-  return !s.backslash && !s.angle_bracket;
-}
-
-}  // namespace
 
 void validator::validate(std::string_view body, const context& ctx, report& out) {
   impl& m = *impl_;
@@ -136,18 +126,27 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
     if (index && m.index_route && engine::bind_index(*index, m.opts.limits.max_depth, m.req, m.index)) {
       std::size_t const before = f.raised();
       engine::check(m.req, nullptr, ctx, m.rules, m.scratch, f);
-      // The index reading takes strings as written, which holds when the body is plain. A
-      // request on which the rules raised nothing, with no member but the API's, is: every
-      // string it has passed a check that refuses '\', '<' and '>' (names of the API, days,
-      // Y/N, ON/OFF, the name's characters, both grammars). Anything else is looked at.
+      // The index reading takes strings as written, which holds when the body has no '\', and
+      // has not looked for '<' and '>'. A request on which the rules raised nothing, with no
+      // member but the API's, has neither: every string it has passed a check that refuses
+      // them (names of the API, days, Y/N, ON/OFF, the name's characters, both grammars).
+      // Anything else is looked at.
       bool const sure = f.raised() == before && m.req.root_others.empty() && m.req.scheduled_policy_others.empty();
-      if (sure || plain(body)) {
-        bound = true;
-        m.answered_from_index = true;
-      } else {
+      bytes::special const special = sure ? bytes::special{} : bytes::find_special(body);
+      bound = !special.backslash;  // escapes: the document unescapes
+      if (bound && special.angle_bracket) {
+        // Read again, minding '<' and '>' this time: most are in strings whose path the index
+        // reading knows; for the others, the document.
+        f.restart();
+        uri();
+        bound = engine::bind_index(*index, m.opts.limits.max_depth, m.req, m.index, true);
+        if (bound) engine::check(m.req, nullptr, ctx, m.rules, m.scratch, f);
+      }
+      if (!bound) {
         f.restart();
         uri();
       }
+      m.answered_from_index = bound;
     }
     if (!bound) {
       m.walker.build(m.doc);

@@ -28,10 +28,13 @@ struct index_scratch {
 /// stage. The first stage has checked UTF-8 and found the strings; this checks the rest of
 /// JSON's grammar as it goes (each ':' and ',', brackets that match, each scalar's whole text,
 /// one object and nothing after it) and counts depth against `max_depth`. Strings are taken as
-/// written, so the caller must know that the body has no '\' (see the validator). False when
-/// the body needs the document instead: a syntax error, nesting beyond the limit, a repeated
-/// name in any object (the document's reading reports duplicates), so that whatever is wrong
-/// is said by the walk that says it now.
-bool bind_index(const json::structure& s, std::size_t max_depth, request& out, index_scratch& sc);
+/// written, so the caller must know that the body has no '\' (see the validator). Repeated
+/// names of the root and scheduled_policy are marked (request::marks); with `angles`, so are
+/// '<' and '>' in the names and strings whose path it knows (members of those two objects,
+/// items of week_frequency). False when the body needs the document instead: a syntax error,
+/// nesting beyond the limit, a name repeated deeper, with `angles` one of them deeper, so that
+/// whatever is wrong is said by the walk that says it now.
+bool bind_index(const json::structure& s, std::size_t max_depth, request& out, index_scratch& sc,
+                bool angles = false);
 
 }  // namespace bpv::engine

@@ -7,6 +7,7 @@
 // closely, with their depth and their names' repeats.
 #include "rules/bind.hpp"
 
+#include "bytes.hpp"
 #include "json/walker.hpp"
 #include "rules/members.hpp"
 #include "rules/numbers.hpp"
@@ -19,8 +20,9 @@ using json::structure;
 
 class reader {
  public:
-  reader(const structure& s, std::size_t max_depth, request& r, index_scratch& sc)
-      : s_(s), src_(s.bytes()), at_(s.entries()), count_(s.count()), max_depth_(max_depth), r_(r), sc_(sc) {}
+  reader(const structure& s, std::size_t max_depth, request& r, index_scratch& sc, bool angles)
+      : s_(s), src_(s.bytes()), at_(s.entries()), count_(s.count()), max_depth_(max_depth), r_(r), sc_(sc),
+        angles_(angles) {}
 
   bool run() {
     r_.clear();
@@ -55,6 +57,18 @@ class reader {
     return true;
   }
 
+  // '<' or '>' in a string being looked for, and found.
+  bool angled(std::string_view text) const noexcept { return angles_ && bytes::find_special(text).angle_bracket; }
+
+  // Marks '<' or '>' in the name of the member at `name_offset` of the object whose path is
+  // `base`, and in its value when that is a string (entry k).
+  void mark_angles(std::string_view base, std::string_view name, std::size_t name_offset, std::size_t k) {
+    if (angled(name)) r_.marks.push_back(mark{mark::what::angle_in_name, name, name_offset, base, name, json::none});
+    std::string_view text;
+    if (byte(k) == '"' && string_at(k, text) && angled(text))
+      r_.marks.push_back(mark{mark::what::angle_in_value, text, at_[k], base, name, json::none});
+  }
+
   json::member_names& names_at(std::size_t depth) {
     if (sc_.names.size() < depth) sc_.names.resize(depth);
     json::member_names& n = sc_.names[depth - 1];
@@ -68,6 +82,7 @@ class reader {
   std::size_t members_of(std::size_t object, object_id in) {
     bool const root = in == object_id::root;
     std::size_t const depth = root ? 1 : 2;
+    std::string_view const base = root ? std::string_view{} : slot_paths[static_cast<std::size_t>(slot::scheduled_policy)];
     std::vector<other_member>& others = root ? r_.root_others : r_.scheduled_policy_others;
     bool named = false;  // whether the others' names (for repeats) are being kept yet
     std::uint32_t count = 0;
@@ -83,6 +98,7 @@ class reader {
         ++count;
         int const m = member_index(in, name);
         if (m >= 0 && !r_.has(static_cast<slot>(m))) {
+          if (angles_) mark_angles(base, name, name_offset, k);
           k = bind(k, static_cast<slot>(m), name_offset, depth);
         } else {
           bool first = m < 0;  // a member of the API seen before is a repeat
@@ -97,8 +113,9 @@ class reader {
             others.push_back(other_member{name, name_offset});
           } else {
             // A repeat: the first binds; this one is only checked as JSON.
-            r_.repeats.push_back(repeated_member{name, name_offset, !root});
+            r_.marks.push_back(mark{mark::what::repeat, name, name_offset, base, name, json::none});
           }
+          if (angles_) mark_angles(base, name, name_offset, k);
           k = step_over(k, depth + 1);
         }
         if (k == fail || k >= count_) return fail;
@@ -155,6 +172,8 @@ class reader {
         k = read(k, byte(k), item, 4);
         if (k == fail || k >= count_) return fail;
         item.name_offset = item.offset;
+        if (item.kind == kind::string && angled(item.text))
+          r_.marks.push_back(mark{mark::what::angle_in_value, item.text, item.offset, v.path(), {}, item.index});
         char const sep = byte(k);
         if (sep == ']') break;
         if (sep != ',') return fail;
@@ -236,8 +255,9 @@ class reader {
       if (f.object) {
         std::string_view name;
         // A name, ':', the value and at least a closing bracket after it.
-      if (k + 3 >= count_ || c != '"' || byte(k + 1) != ':' || !string_at(k, name)) return fail;
-        if (!sc_.names[depth - 1].insert(name)) return fail;  // a repeat: the document reports it
+        if (k + 3 >= count_ || c != '"' || byte(k + 1) != ':' || !string_at(k, name)) return fail;
+        // A repeat or an angle bracket down here has a path only the document knows.
+        if (!sc_.names[depth - 1].insert(name) || angled(name)) return fail;
         k += 2;
         c = byte(k);
       }
@@ -248,7 +268,7 @@ class reader {
         continue;
       }
       std::string_view text;
-      if (c == '"' ? !string_at(k, text) : !json::is_json_scalar(token(k))) return fail;
+      if (c == '"' ? !string_at(k, text) || angled(text) : !json::is_json_scalar(token(k))) return fail;
       ++k;
     }
   }
@@ -260,13 +280,14 @@ class reader {
   std::size_t max_depth_;
   request& r_;
   index_scratch& sc_;
+  bool const angles_;
   std::uint32_t sp_members_ = 0;
 };
 
 }  // namespace
 
-bool bind_index(const structure& s, std::size_t max_depth, request& out, index_scratch& sc) {
-  return reader(s, max_depth, out, sc).run();
+bool bind_index(const structure& s, std::size_t max_depth, request& out, index_scratch& sc, bool angles) {
+  return reader(s, max_depth, out, sc, angles).run();
 }
 
 }  // namespace bpv::engine

@@ -107,9 +107,14 @@ class checker {
     if (!req_.scheduled_policy_others.empty())
       other_members(req_.scheduled_policy_others, object_id::scheduled_policy, f_);
     if (!doc_) {
-      for (const repeated_member& m : req_.repeats)
-        duplicate(path_ref{m.in_scheduled_policy ? scheduled_policy_path : std::string_view{}, m.name, json::none, true},
-                  m.name, m.name_offset);
+      for (const mark& m : req_.marks) {
+        path_ref const at{m.base, m.name, m.index, m.index == json::none};
+        switch (m.is) {
+          case mark::what::repeat: duplicate(at, m.text, m.offset); break;
+          case mark::what::angle_in_name: angle_in_name(at, m.text, m.offset); break;
+          case mark::what::angle_in_value: angle_in_value(at, m.text, m.offset); break;
+        }
+      }
     } else if (doc_->any_duplicate || doc_->maybe_angle_brackets) {
       everywhere(*doc_);
     }
@@ -132,19 +137,26 @@ class checker {
     for (const node& n : doc.nodes) {
       if (duplicates && n.duplicate) duplicate(n, n.name, n.name_offset);
       if (!angles) continue;
-      if (n.is_member() && has_angle_bracket(n.name))
-        f_.add(rule::string_angle_brackets, n, n.name_offset,
-               say("member name ", quote{n.name}, " contains '<' or '>', which the request cannot contain"));
-      if (n.kind == kind::string && has_angle_bracket(n.text))
-        f_.add(rule::string_angle_brackets, n, n.offset,
-               say("the value ", quote{n.text}, " contains '<' or '>', which the request cannot contain"));
+      if (n.is_member() && has_angle_bracket(n.name)) angle_in_name(n, n.name, n.name_offset);
+      if (n.kind == kind::string && has_angle_bracket(n.text)) angle_in_value(n, n.text, n.offset);
     }
   }
 
+  // The findings of the rules that hold anywhere, at a node of the document or at a path.
   template <class Where>
   void duplicate(const Where& where, std::string_view name, std::size_t name_offset) {
     f_.add(rule::member_duplicate, where, name_offset,
            say("member ", quote{name}, " appears more than once in its object; parsers disagree on which one counts"));
+  }
+  template <class Where>
+  void angle_in_name(const Where& where, std::string_view name, std::size_t name_offset) {
+    f_.add(rule::string_angle_brackets, where, name_offset,
+           say("member name ", quote{name}, " contains '<' or '>', which the request cannot contain"));
+  }
+  template <class Where>
+  void angle_in_value(const Where& where, std::string_view text, std::size_t offset) {
+    f_.add(rule::string_angle_brackets, where, offset,
+           say("the value ", quote{text}, " contains '<' or '>', which the request cannot contain"));
   }
 
   void wrong_type(rule r, const value& n, std::string_view member, std::string_view wanted) {

@@ -76,11 +76,17 @@ struct other_member {
   std::size_t name_offset;  ///< its opening quote
 };
 
-/// A member of the root or of scheduled_policy whose name an earlier member of its object has.
-struct repeated_member {
+/// What the rules that hold anywhere in a body find (a repeated name, '<' or '>' in a string),
+/// as the index reading notes it for the members of the root and scheduled_policy and the
+/// items of week_frequency, the strings whose path it knows.
+struct mark {
+  enum class what : unsigned char { repeat, angle_in_name, angle_in_value };
+  what is;
+  std::string_view text;  ///< the name (a repeat, a name), or the string (a value)
+  std::size_t offset;     ///< the name's opening quote, or the value's
+  std::string_view base;  ///< the member's path is base + "/" + name, or base + "/" + index
   std::string_view name;
-  std::size_t name_offset;
-  bool in_scheduled_policy;
+  std::uint32_t index;    ///< an item's index, or json::none for a member
 };
 
 struct request {
@@ -91,9 +97,9 @@ struct request {
   std::vector<other_member> root_others, scheduled_policy_others;
   /// week_frequency's items when it is an array (storage kept).
   std::vector<value> week_items;
-  /// Repeated names of the root and scheduled_policy, in document order, when the request was
-  /// read from the structural index (the document marks its own, at any depth).
-  std::vector<repeated_member> repeats;
+  /// The marks of a request read from the structural index, in document order (a document
+  /// holds its own, at any depth): repeats always, '<' and '>' when the reading looked for them.
+  std::vector<mark> marks;
 
   /// Empties the request, keeping its lists' storage.
   void clear() noexcept {
@@ -103,7 +109,7 @@ struct request {
     root_others.clear();
     scheduled_policy_others.clear();
     week_items.clear();
-    repeats.clear();
+    marks.clear();
   }
 
   /// The member bound to `s`, or nullptr.
