@@ -44,7 +44,9 @@ class reader {
   std::string_view token(std::size_t k) const noexcept {
     std::size_t const begin = at_[k];
     std::size_t end = at_[k + 1];
-    while (end > begin && json::is_json_space(src_[end - 1])) --end;
+    // Mostly the next entry follows at once: a byte above ' ' is no white space.
+    if (static_cast<unsigned char>(src_[end - 1]) <= ' ')
+      while (end > begin && json::is_json_space(src_[end - 1])) --end;
     return {src_ + begin, end - begin};
   }
 

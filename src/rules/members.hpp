@@ -51,6 +51,7 @@ struct name_key {
   std::uint64_t word[4];
   std::uint32_t size;   // 0: an empty slot
   std::int32_t member;  // its index in members[]
+  std::uint32_t at1, at2;  // where the second and third words start (made when this compiles)
 };
 
 constexpr std::uint64_t word_at(std::string_view s, std::size_t at, std::size_t n) noexcept {
@@ -61,11 +62,13 @@ constexpr std::uint64_t word_at(std::string_view s, std::size_t at, std::size_t 
 
 constexpr name_key key_of(std::string_view name, std::size_t index) noexcept {
   std::size_t const n = name.size();
-  name_key k{{0, 0, 0, 0}, static_cast<std::uint32_t>(n), static_cast<std::int32_t>(index)};
+  name_key k{{0, 0, 0, 0}, static_cast<std::uint32_t>(n), static_cast<std::int32_t>(index), 0, 0};
   if (n >= 8) {
+    k.at1 = static_cast<std::uint32_t>(std::min<std::size_t>(8, n - 8));
+    k.at2 = static_cast<std::uint32_t>(std::min<std::size_t>(16, n - 8));
     k.word[0] = word_at(name, 0, 8);
-    k.word[1] = word_at(name, std::min<std::size_t>(8, n - 8), 8);
-    k.word[2] = word_at(name, std::min<std::size_t>(16, n - 8), 8);
+    k.word[1] = word_at(name, k.at1, 8);
+    k.word[2] = word_at(name, k.at2, 8);
     k.word[3] = word_at(name, n - 8, 8);
   } else {
     k.word[0] = word_at(name, 0, 4);
@@ -98,8 +101,8 @@ inline bool same_name(const name_key& k, const char* p) noexcept {
   };
   std::size_t const n = k.size;
   if (n >= 8)
-    return ((load8(p) ^ k.word[0]) | (load8(p + std::min<std::size_t>(8, n - 8)) ^ k.word[1]) |
-            (load8(p + std::min<std::size_t>(16, n - 8)) ^ k.word[2]) | (load8(p + n - 8) ^ k.word[3])) == 0;
+    return ((load8(p) ^ k.word[0]) | (load8(p + k.at1) ^ k.word[1]) | (load8(p + k.at2) ^ k.word[2]) |
+            (load8(p + n - 8) ^ k.word[3])) == 0;
   return ((load4(p) ^ k.word[0]) | (load4(p + n - 4) ^ k.word[3])) == 0;
 }
 
