@@ -286,13 +286,13 @@ class checker {
               std::initializer_list<std::string_view> allowed) {
     if (n.kind != kind::string) return wrong_type(type_rule, n, member, "a string");
     // Byte by byte: these are one to three letters, shorter than a call to memcmp.
-    auto same = [&](std::string_view a) {
-      if (a.size() != n.text.size()) return false;
-      for (std::size_t i = 0; i < a.size(); ++i)
-        if (a[i] != n.text[i]) return false;
-      return true;
-    };
-    if (std::any_of(allowed.begin(), allowed.end(), same)) return;
+    std::string_view const t = n.text;
+    for (std::string_view a : allowed) {
+      if (a.size() != t.size()) continue;
+      std::size_t i = 0;
+      while (i < a.size() && a[i] == t[i]) ++i;
+      if (i == a.size()) return;
+    }
     f_.add(value_rule, n, n.offset, say(member, " must be ", either{allowed}, " (upper case), not ", shown{n}));
   }
 

@@ -33,7 +33,7 @@ const node* bind_members(const json::document& doc, const node& object, object_i
     if (m.duplicate) continue;
     if (const member_spec* spec = find_member(in, m.name)) {
       auto const s = static_cast<slot>(spec - members);
-      take(r.bind(s), m);
+      take(r.bind_with_raw(s), m);
       if (s == wanted) found = &m;
     } else {
       others.push_back(other_member{m.name, m.name_offset});

@@ -101,8 +101,16 @@ struct request {
   /// holds its own, at any depth): repeats always, '<' and '>' when the reading looked for them.
   std::vector<mark> marks;
 
+  request() noexcept {
+    for (std::size_t i = 0; i < slot_count; ++i) values_[i].member = static_cast<slot>(i);
+  }
+
   /// Empties the request, keeping its lists' storage.
   void clear() noexcept {
+    if (raw_set_) {  // as bind() leaves values: no raw text
+      for (value& v : values_) v.has_raw = false;
+      raw_set_ = false;
+    }
     present_ = 0;
     root_offset = 0;
     root_members = 0;
@@ -115,14 +123,15 @@ struct request {
   /// The member bound to `s`, or nullptr.
   const value* get(slot s) const noexcept { return has(s) ? &values_[index(s)] : nullptr; }
   bool has(slot s) const noexcept { return (present_ >> index(s)) & 1u; }
-  /// Binds `s` and returns its value to fill in (member, index and has_raw set).
+  /// Binds `s` and returns its value to fill in (member and index are set, has_raw false).
   value& bind(slot s) noexcept {
     present_ |= 1u << index(s);
-    value& v = values_[index(s)];
-    v.member = s;
-    v.index = json::none;
-    v.has_raw = false;
-    return v;
+    return values_[index(s)];
+  }
+  /// The same, for a value whose raw text will be set (the document's reading).
+  value& bind_with_raw(slot s) noexcept {
+    raw_set_ = true;
+    return bind(s);
   }
 
   const value* backup_policy_name() const noexcept { return get(slot::backup_policy_name); }
@@ -144,6 +153,7 @@ struct request {
   static constexpr std::size_t index(slot s) noexcept { return static_cast<std::size_t>(s); }
   std::array<value, slot_count> values_{};
   std::uint32_t present_ = 0;  // a bit per slot
+  bool raw_set_ = false;       // some value has has_raw set
 };
 
 /// Storage the checks reuse from one request to the next, and what they read of the numbers.
