@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "rules/members.hpp"
+#include "rules/values.hpp"
 #include "support.hpp"
 
 namespace {
@@ -349,6 +350,27 @@ std::string case_name(const ::testing::TestParamInfo<rule_case>& info) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Every, RuleTable, ::testing::ValuesIn(table()), case_name);
+
+// week_day_of's hash against the list of days: each day found, and no other text of three
+// letters or bytes (every upper-case one, their lower-case forms, other sizes).
+TEST(WeekDays, OnlyTheSevenDaysInUpperCase) {
+  for (std::size_t i = 0; i < bpv::engine::week_days.size(); ++i)
+    EXPECT_EQ(bpv::engine::week_day_of(bpv::engine::week_days[i]), static_cast<int>(i));
+  std::size_t found = 0;
+  for (char a = 'A'; a <= 'Z'; ++a)
+    for (char b = 'A'; b <= 'Z'; ++b)
+      for (char c = 'A'; c <= 'Z'; ++c) {
+        std::string const upper{a, b, c}, lower{static_cast<char>(a | 0x20), static_cast<char>(b | 0x20), static_cast<char>(c | 0x20)};
+        int const day = bpv::engine::week_day_of(upper);
+        bool const listed = std::find(bpv::engine::week_days.begin(), bpv::engine::week_days.end(), upper) !=
+                            bpv::engine::week_days.end();
+        EXPECT_EQ(day >= 0, listed) << upper;
+        found += day >= 0;
+        EXPECT_EQ(bpv::engine::week_day_of(lower), -1) << lower;
+      }
+  EXPECT_EQ(found, 7u);
+  for (std::string_view other : {"", "M", "MO", "MONDAY", "MON ", " MON", "SUNN"}) EXPECT_EQ(bpv::engine::week_day_of(other), -1);
+}
 
 TEST(RuleTableCoverage, EveryRuleHasARow) {
   std::set<std::string_view> rows;

@@ -169,13 +169,13 @@ class checker {
              say("the tenant's default backup policy cannot be renamed: leave out backup_policy_name"));
     if (n.kind != kind::string) return wrong_type(rule::name_type, n, "backup_policy_name", "a string");
     std::string_view const s = n.text;
-    auto const bad = std::find_if_not(s.begin(), s.end(), is_name_char);
+    std::size_t const i = static_cast<std::size_t>(std::find_if_not(s.begin(), s.end(), is_name_char) - s.begin());
+    bool const bad = i != s.size();
     // The name's characters are ASCII: when every byte is one, the size is the count.
-    std::size_t const chars = bad == s.end() ? s.size() : utf8::count_chars(s);
+    std::size_t const chars = bad ? utf8::count_chars(s) : s.size();
     if (chars < 1 || chars > max_name_chars)
       f_.add(rule::name_length, n, n.offset, say("backup_policy_name must be 1 to 64 characters long, not ", chars));
-    if (bad != s.end()) {
-      std::size_t const i = static_cast<std::size_t>(bad - s.begin());
+    if (bad) {
       f_.add(rule::name_characters, n, n.offset,
              say("backup_policy_name may hold only letters, digits, '_' and '-'; character ",
                  utf8::count_chars(s.substr(0, i)) + 1, " is ", char_at{s, i}));

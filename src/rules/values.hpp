@@ -19,17 +19,38 @@ inline constexpr int min_offset = -12 * 60, max_offset = 14 * 60;  // minutes: U
 inline constexpr std::string_view reserved_name_prefix = "default";  // backup_policy_name may not start so
 inline constexpr std::array<std::string_view, 7> week_days = {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"};
 
-/// The index of a week day in week_days, or -1: three letters read as one number.
+namespace detail {
+
+// Week days by a hash of their letters, collision-free (checked when this compiles): one
+// candidate per text asked, then one comparison of the three letters as a number.
+constexpr unsigned day_code(std::string_view d) noexcept {
+  return static_cast<unsigned>(static_cast<unsigned char>(d[0])) << 16 |
+         static_cast<unsigned>(static_cast<unsigned char>(d[1])) << 8 | static_cast<unsigned char>(d[2]);
+}
+constexpr unsigned day_hash(std::string_view d) noexcept {
+  return (static_cast<unsigned char>(d[0]) + static_cast<unsigned char>(d[1]) + static_cast<unsigned char>(d[2]) * 7u) % 16u;
+}
+struct day_slot {
+  unsigned code = 0;  // 0: no day
+  int day = -1;
+};
+inline constexpr auto days_by_hash = [] {
+  std::array<day_slot, 16> t{};
+  for (std::size_t i = 0; i < week_days.size(); ++i) {
+    day_slot& s = t[day_hash(week_days[i])];
+    if (s.code != 0) throw "two week days share a hash slot: change day_hash";
+    s = day_slot{day_code(week_days[i]), static_cast<int>(i)};
+  }
+  return t;
+}();
+
+}  // namespace detail
+
+/// The index of a week day in week_days, or -1.
 inline int week_day_of(std::string_view s) noexcept {
   if (s.size() != 3) return -1;
-  auto code = [](std::string_view d) {
-    return static_cast<unsigned>(static_cast<unsigned char>(d[0])) << 16 |
-           static_cast<unsigned>(static_cast<unsigned char>(d[1])) << 8 | static_cast<unsigned char>(d[2]);
-  };
-  unsigned const c = code(s);
-  for (std::size_t i = 0; i < week_days.size(); ++i)
-    if (code(week_days[i]) == c) return static_cast<int>(i);
-  return -1;
+  const detail::day_slot& slot = detail::days_by_hash[detail::day_hash(s)];
+  return slot.code == detail::day_code(s) ? slot.day : -1;
 }
 
 /// The characters backup_policy_name may hold: ASCII letters, digits, '_' and '-'.
