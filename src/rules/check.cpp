@@ -353,8 +353,9 @@ class checker {
         all_valid = false;
       }
     }
-    // Order, duplicates and day crossing would be guesses with a bad entry or time zone.
-    if (!all_valid || !offset) return;
+    // Order, duplicates and day crossing would be guesses with a bad entry or time zone; one
+    // time has none of them.
+    if (!all_valid || !offset || times.size() < 2) return;
     order_and_days(n, *offset);
   }
 

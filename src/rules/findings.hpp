@@ -59,13 +59,14 @@ class findings {
     std::optional<entry> first_error_left_out;  // the first error, when the cap left it out
     std::string text;  // the messages (and custom rules' paths) of this request, back to back
     std::vector<std::string> spare;  // the strings of diagnostics a report no longer lists
+    entry discarded{};  // where findings left out by the cap are written, unread
   };
 
   /// `doc` gives the paths of findings on nodes (it may be null when there are none); `rules`
   /// turns rules off and sets their severity (null: as the table has them).
   findings(const json::document* doc, std::size_t max_kept, const rule_set* rules, storage& room) noexcept
       : doc_(doc), max_kept_(max_kept), rules_(rules), kept_(room.kept), left_out_(room.first_error_left_out),
-        text_(room.text), spare_(room.spare) {
+        text_(room.text), spare_(room.spare), discarded_(room.discarded) {
     kept_.clear();
     left_out_.reset();
     text_.clear();
@@ -180,7 +181,7 @@ class findings {
   std::optional<entry>& left_out_;
   std::string& text_;
   std::vector<std::string>& spare_;
-  entry discarded_{};  // where findings left out by the cap are written, unread
+  entry& discarded_;  // kept in the storage: made here, it was zeroed for every request
   std::uint64_t seq_ = 0;
   std::size_t dropped_ = 0;
   std::size_t raised_ = 0;
