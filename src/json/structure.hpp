@@ -55,21 +55,6 @@ class structure {
     return true;
   }
 
-  /// The entry after the value at k: past its closing bracket for a container, whose
-  /// brackets are counted, not matched (a reader of its inside checks them).
-  std::size_t after(std::size_t k) const noexcept {
-    char const c = at(k);
-    if (c != '{' && c != '[') return k + 1;
-    std::size_t depth = 1;
-    for (++k; k < count_; ++k) {
-      char const d = at(k);
-      depth += static_cast<std::size_t>(d == '{' || d == '[');
-      depth -= static_cast<std::size_t>(d == '}' || d == ']');
-      if (depth == 0) return k + 1;
-    }
-    return count_;
-  }
-
  private:
   const char* src_;
   const std::uint32_t* index_;
