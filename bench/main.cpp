@@ -25,6 +25,10 @@
 #include "corpus.hpp"
 #include "fields.hpp"
 #include "internal_access.hpp"
+#include "json/walker.hpp"
+#include "rules/bind.hpp"
+#include "rules/findings.hpp"
+#include "rules/rule_set.hpp"
 
 namespace {
 
@@ -192,6 +196,43 @@ void bpv_bench(benchmark::State& state, const std::string& which, bool document 
       static_cast<double>(allocs) / static_cast<double>(state.iterations()), benchmark::Counter::kAvgThreads);
 }
 
+// The valid set through the validator's layers, one more each row (stage/index: simdjson's first
+// stage; stage/bind: and the request read from its index; stage/check: and the rules;
+// stage/effective: and the report's findings and effective policy), where validate() spends
+// its time on a clean request. The private layers as validator.cpp calls them.
+void stage_bench(benchmark::State& state, int stages) {
+  const set& s = pick("valid");
+  bpv::json::walker walker;
+  bpv::engine::request req;
+  bpv::engine::index_scratch index_room;
+  bpv::engine::scratch scratch;
+  bpv::engine::rule_set rules;
+  bpv::engine::findings::storage room;
+  bpv::json::document doc;
+  bpv::policy effective;
+  std::vector<bpv::diagnostic> diagnostics;
+  bpv::context ctx;
+  ctx.policy_id = "af8a20b0-117d-4fc3-ae53-aa3968a4f870";
+  bpv::json::walk_limits const limits{std::size_t{1} << 20, 64};
+  std::size_t i = 0, sum = 0;
+  for (auto _ : state) {
+    std::optional<bpv::json::structure> const index = walker.index(s[i], limits);
+    if (++i == s.size()) i = 0;
+    if (!index) continue;
+    sum += index->count();
+    if (stages < 2 || !bpv::engine::bind_index(*index, limits.max_depth, req, index_room)) continue;
+    if (stages < 3) continue;
+    bpv::engine::findings f(&doc, 100, &rules, room);
+    bpv::engine::check(req, nullptr, ctx, rules, scratch, f);
+    sum += f.raised();
+    if (stages < 4) continue;
+    sum += f.finish(diagnostics, 4096);
+    bpv::engine::effective_into(req, scratch, effective);
+  }
+  benchmark::DoNotOptimize(sum);
+  rates(state, s);
+}
+
 // ---- JSON Schema validators ---------------------------------------------------------------------
 
 std::string schema_text() { return bench::read_file(BPV_BENCH_DIR "/modify-policy.schema.json"); }
@@ -317,6 +358,9 @@ void register_all() {
     benchmark::RegisterBenchmark((std::string("bpv/") + which).c_str(), bpv_bench, std::string(which), false);
   for (const char* which : {"valid", "noted", "invalid", "mixed"})
     benchmark::RegisterBenchmark((std::string("bpv_document/") + which).c_str(), bpv_bench, std::string(which), true);
+  int stage = 0;
+  for (const char* name : {"stage/index", "stage/bind", "stage/check", "stage/effective"})
+    benchmark::RegisterBenchmark(name, stage_bench, ++stage);
   benchmark::RegisterBenchmark("rapidjson_schema/mixed", rapidjson_schema_bench, std::string("mixed"));
   benchmark::RegisterBenchmark("valijson/mixed", valijson_bench, std::string("mixed"));
 

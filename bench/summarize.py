@@ -57,6 +57,14 @@ def main():
         line(name, floor, "the floor")
     for which in ["valid", "noted", "invalid", "mixed"]:
         line(f"bpv_document/{which}", f"bpv/{which}", "bpv (read from the index)")
+    if get("stage/index"):
+        print("\n  valid requests through the validator's layers, one more each row (ns added):")
+        before = 0.0
+        for name in ["stage/index", "stage/bind", "stage/check", "stage/effective", "bpv/valid"]:
+            if get(name):
+                t = ns(get(name))
+                print(f"  {name:26} {t:10.1f}  (+{t - before:.1f})")
+                before = t
     for peer in ["rapidjson_schema/mixed", "valijson/mixed"]:
         if get(peer) and get("bpv/mixed"):
             print(f"  {peer} / bpv/mixed = {ns(get(peer)) / ns(get('bpv/mixed')):.1f}")
