@@ -657,6 +657,36 @@ TEST(JsonReport, ControlCharactersInMessagesAreEscaped) {
   parse_ok(resp);
 }
 
+TEST(JsonReport, LineBreakingCharactersAreEscapedSoAReportStaysOneLine) {
+  // NEL (U+0085), U+2028 and U+2029 are valid raw in JSON, but Python's splitlines (which the
+  // conformance runner reads reports with) and older JavaScript end a line at each of them.
+  // Raw in values, in a name, and in the report's source; each must come back unchanged.
+  const std::string nel = "\xC2\x85", ls = "\xE2\x80\xA8", ps = "\xE2\x80\xA9", c1 = "\xC2\x9F";
+  const std::string tz = "UTC+08:00" + ls;
+  const std::string status = "ON" + nel;
+  const std::string name = "a" + ps + "b" + c1;
+  const std::string body = R"({"time_zone":")" + tz + R"(","scheduled_policy":{"frequency":1,"status":")" + status +
+                           R"("},")" + name + R"(":1})";
+  const report r = check(body);
+  const std::string source = "in" + ls + ".json";
+  const std::string line = bpv::to_json(r, source);
+  expect_report_shape(r, line, source);
+  for (const std::string& raw : {nel, ls, ps, c1}) EXPECT_EQ(line.find(raw), std::string::npos) << line;
+  EXPECT_NE(line.find("\\u2028"), std::string::npos) << line;
+  EXPECT_NE(line.find("\\u0085"), std::string::npos) << line;
+  // Read back, the strings are what was sent.
+  const jv v = parse_ok(line);
+  ASSERT_NE(v.get("source"), nullptr);
+  EXPECT_EQ(v.get("source")->text, source);
+  std::string messages;
+  for (const diagnostic& d : r.diagnostics) messages += d.message + d.path;
+  EXPECT_NE(messages.find(tz), std::string::npos);
+  EXPECT_NE(messages.find(name), std::string::npos);
+  const std::string resp = bpv::response_json(r);
+  for (const std::string& raw : {nel, ls, ps, c1}) EXPECT_EQ(resp.find(raw), std::string::npos) << resp;
+  EXPECT_EQ(parse_ok(resp).get("error")->get("message")->text, r.first_error()->message);
+}
+
 // ---------------------------------------------------------------------------------------------
 // to_text
 
