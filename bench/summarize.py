@@ -60,7 +60,7 @@ def main():
     if get("stage/index"):
         print("\n  valid requests through the validator's layers, one more each row (ns added):")
         before = 0.0
-        for name in ["stage/index", "stage/bind", "stage/check", "stage/effective", "bpv/valid"]:
+        for name in ["stage/index", "stage/bind", "stage/check", "stage/finish", "stage/effective", "bpv/valid"]:
             if get(name):
                 t = ns(get(name))
                 print(f"  {name:26} {t:10.1f}  (+{t - before:.1f})")
