@@ -31,8 +31,8 @@ inline constexpr std::string_view example_project_id = "0605767fe980d5b52f7cc00d
 ///   byte 0  bits 0-1  policy id: none, the example's, empty, the example's on the default policy
 ///           bit  2    project id given
 ///           bits 3-4  limits.max_diagnostics: 100, 0, 1, 3
-///           bits 5-6  limits.max_depth: 64, 0, 1, 3
-///   byte 1  below 0x80: limits.max_body_bytes 1 MiB; otherwise (byte - 0x80) * 4 (0..508)
+///           bits 5-6  limits.max_depth: 64, 2, 1, 3 (0 is refused by the options)
+///   byte 1  below 0x80: limits.max_body_bytes 1 MiB; otherwise (byte - 0x80) * 4 + 1 (1..509)
 /// Inputs shorter than two bytes are an empty body with the defaults.
 struct setup {
   bpv::options opts;
@@ -55,10 +55,10 @@ inline setup decode(const std::uint8_t* data, std::size_t size) {
   }
   if (a & 4u) s.ctx.project_id = example_project_id;
   static constexpr std::size_t diagnostics[] = {100, 0, 1, 3};
-  static constexpr std::size_t depths[] = {64, 0, 1, 3};
+  static constexpr std::size_t depths[] = {64, 2, 1, 3};
   s.opts.limits.max_diagnostics = diagnostics[(a >> 3) & 3u];
   s.opts.limits.max_depth = depths[(a >> 5) & 3u];
-  if (b >= 0x80) s.opts.limits.max_body_bytes = (b - 0x80u) * 4;
+  if (b >= 0x80) s.opts.limits.max_body_bytes = (b - 0x80u) * 4 + 1;
   s.body = std::string_view(reinterpret_cast<const char*>(data) + 2, size - 2);
   return s;
 }

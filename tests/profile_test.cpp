@@ -380,6 +380,29 @@ TEST(Overrides, UnknownIdsAreRefusedClearly) {
   EXPECT_EQ(bpv::options_problem(options{}), "");
 }
 
+TEST(Options, LimitsOfZeroAndLevelsOutOfRangeAreRefused) {
+  // What the command line and the C API refuse, the library refuses too.
+  options body;
+  body.limits.max_body_bytes = 0;
+  EXPECT_NE(bpv::options_problem(body).find("max_body_bytes"), std::string::npos);
+  EXPECT_THROW(bpv::validator{body}, std::invalid_argument);
+  options depth;
+  depth.limits.max_depth = 0;
+  EXPECT_NE(bpv::options_problem(depth).find("max_depth"), std::string::npos);
+  EXPECT_THROW(bpv::validator{depth}, std::invalid_argument);
+  options level = with_override("member.unknown", static_cast<rule_level>(9));
+  EXPECT_NE(bpv::options_problem(level).find("no level"), std::string::npos) << bpv::options_problem(level);
+  EXPECT_THROW(bpv::validator{level}, std::invalid_argument);
+  // The least usable limits and the four levels are fine.
+  options least;
+  least.limits.max_body_bytes = 1;
+  least.limits.max_depth = 1;
+  least.limits.max_diagnostics = 0;
+  EXPECT_EQ(bpv::options_problem(least), "");
+  for (auto l : {rule_level::off, rule_level::error, rule_level::warning, rule_level::info})
+    EXPECT_EQ(bpv::options_problem(with_override("member.unknown", l)), "");
+}
+
 TEST(Overrides, RulesThatReadValuesStayErrors) {
   for (std::string_view id : {"body.empty", "body.not_json", "body.not_object", "body.too_large", "body.too_deep",
                               "backup_policy_name.type", "scheduled_policy.type", "start_time.type", "frequency.type",

@@ -20,13 +20,15 @@ struct internal_access;  // the library's own tests and fuzzers reach inside thr
 
 /// Limits on what is read and reported.
 struct limits {
-  /// Larger bodies are refused (AutoBackup.0008, offset null). 1 MiB.
+  /// Larger bodies are refused (AutoBackup.0008, offset null). 1 MiB; at least 1.
   std::size_t max_body_bytes = std::size_t{1} << 20;
-  /// Deeper nesting is refused (AutoBackup.0008, offset null); the root object is level 1.
+  /// Deeper nesting is refused (AutoBackup.0008, offset null); the root object is level 1. At
+  /// least 1.
   std::size_t max_depth = 64;
-  /// At most this many diagnostics are listed, the first in document order; the first error is
-  /// always listed (the response is made from it), and report::omitted counts the rest. 0 lists
-  /// only the first error. A bound, so that a hostile body cannot make a huge report.
+  /// At most this many diagnostics are listed, the first in document order, and besides them the
+  /// first error when they do not include it (the response is made from it): so one more than
+  /// this at most. report::omitted counts the rest. 0 lists only the first error. A bound, so
+  /// that a hostile body cannot make a huge report.
   std::size_t max_diagnostics = 100;
 };
 
@@ -42,9 +44,10 @@ struct options {
   std::vector<custom_rule> custom_rules;
 };
 
-/// What is wrong with `opts`, or "" when a validator can be made from them: an unknown profile,
-/// an override of an unknown rule ID (`bpv rules` lists them) or of a rule that stays an error,
-/// a custom rule with a bad or taken ID, a missing check, or an error without a code.
+/// What is wrong with `opts`, or "" when a validator can be made from them: a body or depth
+/// limit of 0, an unknown profile, an override with no level of rule_level or of an unknown
+/// rule ID (`bpv rules` lists them) or of a rule that stays an error, a custom rule with a bad
+/// or taken ID, a missing check, or an error without a code.
 [[nodiscard]] BPV_API std::string options_problem(const options& opts);
 
 /// What the URI and the caller know about the request. The views must outlive the call to

@@ -46,6 +46,8 @@ bpv_status status_of(bpv::engine::rule_set::problem_kind k) noexcept {
     case kind::unknown_rule: return BPV_ERROR_UNKNOWN_RULE;
     case kind::fixed_rule: return BPV_ERROR_FIXED_RULE;
     case kind::bad_custom_rule: return BPV_ERROR_INVALID_ARGUMENT;  // custom rules are C++ only
+    case kind::bad_limit:
+    case kind::bad_level: return BPV_ERROR_INVALID_ARGUMENT;  // the setters refuse these already
   }
   return BPV_ERROR_INTERNAL;
 }

@@ -86,6 +86,16 @@ problem check_custom(const custom_rule& c, std::span<const custom_state> before)
   return {};
 }
 
+bool valid_level(rule_level l) noexcept {
+  switch (l) {
+    case rule_level::off:
+    case rule_level::error:
+    case rule_level::warning:
+    case rule_level::info: return true;
+  }
+  return false;
+}
+
 severity severity_of(rule_level l) noexcept {
   return l == rule_level::warning ? severity::warning : l == rule_level::info ? severity::info : severity::error;
 }
@@ -114,6 +124,10 @@ rule_set::problem rule_set::compile(const options& opts, rule_set& out) {
       break;
     default: return {kind::unknown_profile, "unknown profile (modify or lenient)"};
   }
+  // A body of at most 0 bytes, or nesting of at most 0 levels, would refuse every request: the
+  // command line and the C API refuse them, and so does the library.
+  if (opts.limits.max_body_bytes == 0) return {kind::bad_limit, "limits.max_body_bytes must be at least 1"};
+  if (opts.limits.max_depth == 0) return {kind::bad_limit, "limits.max_depth must be at least 1 (the root object is level 1)"};
   for (const custom_rule& c : opts.custom_rules) {
     if (problem p = check_custom(c, out.custom_); p.kind != kind::none) return p;
     out.custom_.push_back({intern(c.id), c.code.empty() ? std::string_view{} : intern(c.code),
@@ -121,6 +135,8 @@ rule_set::problem rule_set::compile(const options& opts, rule_set& out) {
   }
   for (const rule_override& o : opts.overrides) {
     rule_state* s = nullptr;
+    if (!valid_level(o.level))
+      return {kind::bad_level, "override of " + quote(o.id) + " has no level of off, error, warning or info"};
     if (const rule_info* ri = find_rule(o.id)) {
       rule const r = static_cast<rule>(ri - bpv::rules().data());
       if (is_fixed(r) && o.level != rule_level::error)

@@ -36,7 +36,7 @@ struct custom_state {
 
 class rule_set {
  public:
-  enum class problem_kind : unsigned char { none, unknown_profile, unknown_rule, fixed_rule, bad_custom_rule };
+  enum class problem_kind : unsigned char { none, unknown_profile, unknown_rule, fixed_rule, bad_custom_rule, bad_limit, bad_level };
   struct problem {
     problem_kind kind = problem_kind::none;
     std::string message;
