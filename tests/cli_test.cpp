@@ -681,6 +681,22 @@ TEST_F(Cli, FailingToWriteTheReportIsAnIoError) {
   }
 }
 
+TEST_F(Cli, FailingToWriteAnyOutputIsAnIoError) {
+  // The rule table, the usage and the version are output too: lost, they are an I/O error.
+  for (std::vector<std::string> args : std::vector<std::vector<std::string>>{
+           {"rules"}, {"rules", "--format", "json"}, {"--help"}, {"validate", "--help"}, {"rules", "--help"}, {"--version"}}) {
+    std::string const shown = args[0] + (args.size() > 1 ? " " + args[1] : "");
+    run_result r = run_bpv(args, "/dev/null", std::chrono::seconds(20), "/dev/full");
+    ASSERT_TRUE(r.exited) << shown << ": " << r.describe();
+    EXPECT_EQ(r.exit_code, 2) << shown << ": " << r.describe();
+    EXPECT_NE(r.err.find("cannot write"), std::string::npos) << shown << ": " << r.err;
+    run_result ok = run_bpv(args);
+    ASSERT_TRUE(ok.exited) << shown << ": " << ok.describe();
+    EXPECT_EQ(ok.exit_code, 0) << shown << ": " << ok.describe();
+    EXPECT_FALSE(ok.out.empty()) << shown;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Options
 // ---------------------------------------------------------------------------------------------
@@ -860,6 +876,13 @@ TEST_F(Cli, RulesListsEveryRule) {
     } else {
       EXPECT_EQ(v->get("code")->text, lib[i].code);
     }
+    // The sentence it enforces, as the text form has it (README: "ID, severity, code, and the
+    // sentence of the API page it enforces").
+    ASSERT_NE(v->get("severity"), nullptr) << jl[i];
+    EXPECT_EQ(v->get("severity")->text, bpv::to_string(lib[i].severity));
+    ASSERT_NE(v->get("enforces"), nullptr) << jl[i];
+    EXPECT_EQ(v->get("enforces")->text, lib[i].enforces);
+    EXPECT_FALSE(lib[i].enforces.empty()) << lib[i].id;
   }
 }
 
@@ -914,8 +937,8 @@ TEST_F(Cli, RulesShowsTheConfiguredTable) {
   auto lines = split_lines(r.out);
   EXPECT_EQ(lines.size(), bpv::rules().size() - 1) << r.out;
   EXPECT_EQ(r.out.find("\"frequency.range\""), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find(R"({"rule":"member.unknown","severity":"error","code":"AutoBackup.0008"})"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find(R"({"rule":"member.near_miss","severity":"warning","code":null})"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(R"({"rule":"member.unknown","severity":"error","code":"AutoBackup.0008","enforces":")"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(R"({"rule":"member.near_miss","severity":"warning","code":null,"enforces":")"), std::string::npos) << r.out;
 }
 
 TEST_F(Cli, MaxBodyBytesChangesTheLimit) {

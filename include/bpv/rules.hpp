@@ -26,6 +26,10 @@ BPV_API std::span<const rule_info> rules() noexcept;
 /// The built-in rule with this ID, or nullptr.
 [[nodiscard]] BPV_API const rule_info* find_rule(std::string_view id) noexcept;
 
+/// The rule as one line of JSON (`bpv rules --format json`):
+/// {"rule":ID,"severity":"error"|"warning"|"info","code":CODE or null,"enforces":SENTENCE}.
+[[nodiscard]] BPV_API std::string to_json(const rule_info& r);
+
 /// A reading of the API page. README "Profiles and rules" says what each one changes.
 enum class profile : unsigned char {
   modify,   ///< the default: the Modify page as ../shared/spec/decisions.md reads it

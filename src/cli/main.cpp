@@ -49,6 +49,15 @@ int usage_error(const std::string& message) {
   return exit_usage;
 }
 
+// Every command ends here: what it printed is flushed, and a failed write (a full disk, a
+// closed pipe) is an I/O error, whatever `status` says.
+int written(int status, std::string_view what) {
+  std::cout.flush();
+  if (std::cout) return status;
+  std::cerr << "bpv: cannot write the " << what << "\n";
+  return exit_usage;
+}
+
 struct cli_options {
   bool json = false;
   bool help = false;
@@ -172,7 +181,7 @@ int run_validate(int argc, char** argv) {
   if (std::string err = parse_args(argc, argv, 2, o); !err.empty()) return usage_error(err);
   if (o.help) {
     std::cout << usage_text;
-    return exit_valid;
+    return written(exit_valid, "usage");
   }
   if (o.files.empty()) o.files.emplace_back("-");
 
@@ -202,12 +211,7 @@ int run_validate(int argc, char** argv) {
     first = false;
     if (!r.valid && status == exit_valid) status = exit_invalid;
   }
-  std::cout.flush();
-  if (!std::cout) {
-    std::cerr << "bpv: cannot write the report\n";
-    return exit_usage;
-  }
-  return status;
+  return written(status, "report");
 }
 
 int run_rules(int argc, char** argv) {
@@ -215,22 +219,19 @@ int run_rules(int argc, char** argv) {
   if (std::string err = parse_args(argc, argv, 2, o); !err.empty()) return usage_error(err);
   if (o.help) {
     std::cout << usage_text;
-    return exit_valid;
+    return written(exit_valid, "usage");
   }
   if (!o.files.empty()) return usage_error("'bpv rules' takes no files");
-  // Rule IDs, severities and codes are plain ASCII words: no escaping is needed below.
   bpv::validator v(o.options);
   for (const auto& r : v.rules()) {
     if (o.json) {
-      std::string code = r.code.empty() ? "null" : "\"" + std::string(r.code) + "\"";
-      std::cout << "{\"rule\":\"" << r.id << "\",\"severity\":\"" << bpv::to_string(r.severity) << "\",\"code\":" << code
-                << "}\n";
+      std::cout << bpv::to_json(r) << '\n';
     } else {
       std::cout << r.id << '\t' << bpv::to_string(r.severity) << '\t' << (r.code.empty() ? "-" : r.code) << '\t'
                 << r.enforces << '\n';
     }
   }
-  return exit_valid;
+  return written(exit_valid, "rule table");
 }
 
 }  // namespace
@@ -241,11 +242,11 @@ int main(int argc, char** argv) {
   std::string_view cmd = argv[1];
   if (cmd == "--help" || cmd == "-h" || cmd == "help") {
     std::cout << usage_text;
-    return exit_valid;
+    return written(exit_valid, "usage");
   }
   if (cmd == "--version") {
     std::cout << "bpv " << bpv::version_string << "\n";
-    return exit_valid;
+    return written(exit_valid, "version");
   }
   if (cmd == "validate") return run_validate(argc, argv);
   if (cmd == "rules") return run_rules(argc, argv);

@@ -2,6 +2,7 @@
 #include <string>
 
 #include "bpv/report.hpp"
+#include "bpv/rules.hpp"
 #include "report/json_text.hpp"
 
 namespace bpv {
@@ -88,6 +89,26 @@ void append_response(std::string& out, const report& r) {
 }
 
 }  // namespace
+
+std::string to_json(const rule_info& r) {
+  std::string out;
+  bool first = true;
+  out.push_back('{');
+  append_member(out, first, "rule");
+  append_json_string(out, r.id);
+  append_member(out, first, "severity");
+  append_json_string(out, to_string(r.severity));
+  append_member(out, first, "code");
+  if (r.code.empty()) {
+    out += "null";
+  } else {
+    append_json_string(out, r.code);
+  }
+  append_member(out, first, "enforces");
+  append_json_string(out, r.enforces);
+  out.push_back('}');
+  return out;
+}
 
 std::string to_json(const policy& p) {
   std::string out;
