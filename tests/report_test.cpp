@@ -851,6 +851,28 @@ TEST(Text, ErrorAtTheEndOfALongInputReadsNothingBeyondIt) {
   for (const auto& l : lines_of(text)) EXPECT_LT(code_points(l), 300u) << l.substr(0, 400);
 }
 
+TEST(Text, C1ControlsAndLineSeparatorsAreEscapedLikeControlCharacters) {
+  // NEL (U+0085) and other C1 controls drive terminals as C0 controls do, and NEL, U+2028 and
+  // U+2029 end lines for many readers: in a name (path and message), a value (message), the
+  // input line and the source name, none goes out raw.
+  const std::string nel = "\xC2\x85", c1 = "\xC2\x9B", ls = "\xE2\x80\xA8", ps = "\xE2\x80\xA9";
+  const std::string b = "{\"a" + nel + "b" + c1 + "\":1,\"time_zone\":\"UTC+01:00" + ls + "\"}";
+  const report r = check(b);
+  ASSERT_FALSE(r.valid);
+  const std::string text = bpv::to_text(r, b, "in" + ps);
+  for (const std::string& raw : {nel, c1, ls, ps}) EXPECT_EQ(text.find(raw), std::string::npos) << text;
+  EXPECT_TRUE(valid_utf8(text));
+  for (std::string_view escaped : {"\\u0085", "\\u009B", "\\u2028", "\\u2029"})
+    EXPECT_NE(text.find(escaped), std::string::npos) << escaped << " in\n" << text;
+  // The carets still stand under their offsets: each such character is one column.
+  const bpv::diagnostic* tz = find(r, "time_zone.syntax");
+  ASSERT_NE(tz, nullptr);
+  ASSERT_TRUE(tz->offset.has_value());
+  const auto cols = caret_columns(text, "\"time_zone\"");
+  ASSERT_FALSE(cols.empty()) << text;
+  EXPECT_EQ(cols.back(), column_of(b, *tz->offset) - column_of(b, b.find("\"time_zone\""))) << text;
+}
+
 TEST(Text, InvalidUtf8InTheInputLineStaysValidUtf8) {
   const std::string b = "{\"backup_policy_name\":\"a\xff\xfe\"}";
   const report r = check(b);
@@ -985,7 +1007,13 @@ TEST(Bounded, ZeroListsOnlyTheFirstError) {
   EXPECT_EQ(r.diagnostics[0].rule, "status.value");
   EXPECT_EQ(r.omitted, 5u);
   EXPECT_NE(bpv::to_json(r, "-").find("\"omitted\":5"), std::string::npos);
-  EXPECT_NE(bpv::to_text(r, warnings_then_error(5), "-").find("5 more findings not listed"), std::string::npos);
+  const std::string text = bpv::to_text(r, warnings_then_error(5), "-");
+  EXPECT_NE(text.find("5 more findings not listed"), std::string::npos);
+  // The summary's counts are of what is listed, and say so when some are left out.
+  EXPECT_EQ(text.substr(0, text.find('\n')), "-: invalid (HTTP 400), 1 error, 0 warnings, 0 info listed, 5 more findings not listed")
+      << text;
+  const std::string all = bpv::to_text(check(warnings_then_error(5)), warnings_then_error(5), "-");
+  EXPECT_EQ(all.substr(0, all.find('\n')), "-: invalid (HTTP 400), 1 error, 5 warnings, 0 info") << all;
 
   report valid = check(R"({"backup_policy_name":"a","x":1})", {}, opts);
   EXPECT_TRUE(valid.valid) << "warnings left out do not change validity";

@@ -65,7 +65,9 @@ void append_excerpt(std::string& out, line_cursor& cur, std::size_t offset) {
     std::size_t len = 1;
     if (c >= 0x80) {
       len = utf8::sequence_length(input.substr(0, to), i);  // a character cut by the window is shown as '?'
-      if (len != 0) {
+      if (len != 0 && escape::is_c1_or_separator(input, i, len)) {
+        shown += ' ';  // as C0 controls: one column, nothing a terminal acts on
+      } else if (len != 0) {
         shown.append(input.substr(i, len));
       } else {
         shown += '?';  // not UTF-8: one column per byte
@@ -84,8 +86,9 @@ void append_excerpt(std::string& out, line_cursor& cur, std::size_t offset) {
   out += "    " + std::string(number.size(), ' ') + " | " + std::string(col, ' ') + "^\n";
 }
 
-// Text a terminal shows as it is: control characters as \uXXXX, bytes that are not UTF-8 as
-// '?' (a member name or a file name can hold anything, escape sequences included).
+// Text a terminal shows as it is: control characters (C0, DEL, C1) and the line and paragraph
+// separators as \uXXXX, bytes that are not UTF-8 as '?' (a member name or a file name can hold
+// anything, escape sequences included).
 std::string printable(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -93,7 +96,12 @@ std::string printable(std::string_view s) {
     unsigned char const c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
       std::size_t const len = utf8::sequence_length(s, i);
-      out.append(len ? s.substr(i, len) : std::string_view("?"));
+      if (len != 0 && escape::is_c1_or_separator(s, i, len)) {
+        out += "\\u";
+        escape::append_hex(out, utf8::decode(s, i), 4);
+      } else {
+        out.append(len ? s.substr(i, len) : std::string_view("?"));
+      }
       i += len ? len : 1;
       continue;
     }
@@ -135,15 +143,18 @@ std::string to_text(const report& r, std::string_view input, std::string_view so
     ++(d.severity == severity::error ? errors : d.severity == severity::warning ? warnings : infos);
   std::string out;
   line_cursor cursor{input};
+  // The counts are of the listed findings: with some left out, the line says so.
   append(out, printable(source), std::string_view(r.valid ? ": valid (HTTP " : ": invalid (HTTP "),
          std::to_string(r.http_status), std::string_view("), "), counted(errors, "error"), std::string_view(", "),
-         counted(warnings, "warning"), std::string_view(", "), std::to_string(infos), std::string_view(" info\n"));
+         counted(warnings, "warning"), std::string_view(", "), std::to_string(infos),
+         std::string_view(r.omitted != 0 ? " info listed, " : " info\n"));
+  if (r.omitted != 0) append(out, counted(r.omitted, "more finding"), std::string_view(" not listed\n"));
   for (const auto& d : r.diagnostics) {
     append(out, std::string_view("  "), to_string(d.severity));
     if (!d.code.empty()) append(out, std::string_view(" "), d.code);
     append(out, std::string_view(" at "), d.path.empty() ? std::string("(body)") : printable(shortened(d.path)));
     if (d.offset) append(out, std::string_view(", byte "), std::to_string(*d.offset));
-    append(out, std::string_view(" ["), d.rule, std::string_view("]\n    "), d.message, std::string_view("\n"));
+    append(out, std::string_view(" ["), d.rule, std::string_view("]\n    "), printable(d.message), std::string_view("\n"));
     if (d.offset) append_excerpt(out, cursor, *d.offset);
   }
   if (r.omitted != 0)
