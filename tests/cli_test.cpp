@@ -912,6 +912,22 @@ TEST_F(Cli, RuleOverridesChangeSeverities) {
   ASSERT_EQ(diags_of(lowered).size(), 1u);
 }
 
+TEST_F(Cli, RulesAndVersionRefuseWhatTheyDoNotRead) {
+  // 'bpv rules' reads --format, --profile and --rule; an option only 'validate' reads is a
+  // mistake to say so about, not to pass over in silence. '--version' and '--help' take nothing.
+  for (std::vector<std::string> args : std::vector<std::vector<std::string>>{
+           {"rules", "--policy-id", "x"}, {"rules", "--project-id=p"}, {"rules", "--default-policy"},
+           {"rules", "--format", "json", "--max-depth", "3"}, {"rules", "--max-body-bytes", "10"},
+           {"rules", "--max-diagnostics", "1"}, {"--version", "extra"}, {"--help", "--bogus"}}) {
+    std::string shown;
+    for (const auto& a : args) shown += a + " ";
+    expect_usage_error(run_bpv(args), shown);
+  }
+  run_result r = run_bpv({"rules", "--format", "json", "--profile", "lenient", "--rule", "member.unknown=off"});
+  ASSERT_TRUE(r.exited) << r.describe();
+  EXPECT_EQ(r.exit_code, 0) << r.describe();
+}
+
 TEST_F(Cli, BadProfilesAndRulesAreUsageErrors) {
   std::string const path = file("body.json", valid_body);
   for (std::vector<std::string> args :

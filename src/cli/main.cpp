@@ -63,6 +63,7 @@ struct cli_options {
   bool help = false;
   std::optional<std::string> project_id, policy_id;
   bool default_policy = false;
+  std::string_view validate_only;  // the first option given that only `validate` reads
   bpv::options options{};
   std::vector<std::string> files;
 };
@@ -102,6 +103,10 @@ std::string parse_args(int argc, char** argv, int first, cli_options& o) {
       return true;
     };
     std::string_view v;
+    if (o.validate_only.empty() &&
+        (name == "--default-policy" || name == "--project-id" || name == "--policy-id" || name == "--max-body-bytes" ||
+         name == "--max-depth" || name == "--max-diagnostics"))
+      o.validate_only = name;
     if (name == "-h" || name == "--help") {
       o.help = true;
     } else if (name == "--default-policy" && !has_inline) {
@@ -222,6 +227,8 @@ int run_rules(int argc, char** argv) {
     return written(exit_valid, "usage");
   }
   if (!o.files.empty()) return usage_error("'bpv rules' takes no files");
+  if (!o.validate_only.empty())
+    return usage_error("'bpv rules' takes --format, --profile and --rule, not " + std::string(o.validate_only));
   bpv::validator v(o.options);
   for (const auto& r : v.rules()) {
     if (o.json) {
@@ -240,6 +247,8 @@ int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   if (argc < 2) return usage_error("missing command: validate or rules");
   std::string_view cmd = argv[1];
+  if ((cmd == "--help" || cmd == "-h" || cmd == "help" || cmd == "--version") && argc > 2)
+    return usage_error("'" + std::string(cmd) + "' takes nothing after it");
   if (cmd == "--help" || cmd == "-h" || cmd == "help") {
     std::cout << usage_text;
     return written(exit_valid, "usage");
