@@ -1,6 +1,7 @@
 // The renderers on every report: to_json (the report line of cli.md), response_json and
-// to_json(policy) always parse as JSON (simdjson DOM) and say what the report says; to_text is
-// valid UTF-8 without control characters but '\n', and reads nothing outside its input: the
+// to_json(policy) always parse as JSON (simdjson DOM), hold no raw C1 control, U+2028 or U+2029,
+// and say what the report says; to_text is valid UTF-8 without control characters (C0, DEL,
+// C1) but '\n', nor U+2028 or U+2029, and reads nothing outside its input: the
 // body, and a cut copy of it, each sit in a heap buffer of exactly their size.
 //   input: byte 0-1 as fuzz_validate (common.hpp); byte 2: n; the next n % 32 bytes: the source
 //   name; the rest: the body.
@@ -24,7 +25,18 @@ struct exact_copy {
   std::string_view view() const { return {bytes.get(), size}; }
 };
 
+// No C1 control (U+0080..U+009F, as C2 80..C2 9F) and no U+2028 or U+2029 (E2 80 A8, E2 80
+// A9): line readers end lines at NEL and the separators, and terminals act on C1 controls.
+void check_no_line_breakers(std::string_view text) {
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    auto const b = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+    FUZZ_CHECK(!(b(0) == 0xC2 && b(1) < 0xA0));
+    FUZZ_CHECK(!(i + 2 < text.size() && b(0) == 0xE2 && b(1) == 0x80 && (b(2) == 0xA8 || b(2) == 0xA9)));
+  }
+}
+
 simdjson::dom::element parse(simdjson::dom::parser& parser, const std::string& json) {
+  check_no_line_breakers(json);
   simdjson::dom::element root;
   auto const error = parser.parse(json).get(root);
   if (error) std::fprintf(stderr, "not JSON (%s): %s\n", simdjson::error_message(error), json.c_str());
@@ -38,6 +50,7 @@ void check_text(const std::string& text) {
     unsigned char const c = static_cast<unsigned char>(ch);
     FUZZ_CHECK(c == '\n' || (c >= 0x20 && c != 0x7F));
   }
+  check_no_line_breakers(text);
 }
 
 }  // namespace
