@@ -763,9 +763,10 @@ TEST(Text, NamesEachFindingAndShowsTheLineWithACaret) {
 }
 
 TEST(Text, CaretCountsCharactersNotBytes) {
+  // Characters of one column each, of two, three and four bytes (U+00FC, U+20AC, U+10348).
   const std::string b =
       "{\"backup_policy_name\": \"ok\",\n"
-      "  \"scheduled_policy\": {\"\xC3\xBC\": \"\xC3\xA9\xE2\x82\xAC\xC3\x9F\xF0\x9F\x98\x80\", "
+      "  \"scheduled_policy\": {\"\xC3\xBC\": \"\xC3\xA9\xE2\x82\xAC\xC3\x9F\xF0\x90\x8D\x88\", "
       "\"start_time\": \"12:30\",\n"
       "  \"frequency\": 1}}";
   const report r = check(b);
@@ -783,6 +784,33 @@ TEST(Text, CaretCountsCharactersNotBytes) {
   EXPECT_EQ(cols.size(), want.size()) << text;
   for (std::size_t c : cols) EXPECT_TRUE(want.count(c)) << "caret at column " << c << "\n" << text;
   EXPECT_NE(std::find(cols.begin(), cols.end(), column_of(b, full_hour)), cols.end()) << text;
+}
+
+TEST(Text, CaretCountsTerminalColumns) {
+  // On a terminal, CJK characters and emoji take two columns and combining marks none: the
+  // caret is placed by columns, so that it stands under the '9' of 99.
+  struct example {
+    std::string name;  // the unknown member's name, before the error on the same line
+    std::size_t columns;
+  };
+  for (const example& e : {example{"\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E", 6},  // 日本語
+                           example{"\xF0\x9F\x98\x80x", 3},                      // U+1F600, x
+                           example{"e\xCC\x81", 1},                                // e, U+0301
+                           example{"a\xE2\x80\x8B" "b", 2},                       // a, U+200B, b
+                           example{"\xEF\xBD\xB1\xEF\xBC\xA1", 3}}) {            // halfwidth ｱ, fullwidth Ａ
+    const std::string b = "{\"" + e.name + "\":1,\"scheduled_policy\":{\"frequency\":99}}";
+    const report r = check(b);
+    const bpv::diagnostic* d = find(r, "frequency.range");
+    ASSERT_NE(d, nullptr) << rules_of(r);
+    ASSERT_TRUE(d->offset.has_value());
+    std::size_t const ascii_before = *d->offset - e.name.size();  // every other byte before it is ASCII
+    const std::string text = bpv::to_text(r, b, "-");
+    const auto cols = caret_columns(text, "\":1,\"scheduled_policy\"");
+    ASSERT_FALSE(cols.empty()) << text;
+    // caret_columns counts the caret's column from where the text it is given starts, less the
+    // characters before it ("{\"" and the name's code points): add them back.
+    EXPECT_EQ(cols.back() + 2 + code_points(e.name), ascii_before + e.columns) << text;
+  }
 }
 
 TEST(Text, CaretOnTheFirstLineAndAtOffsetZero) {
