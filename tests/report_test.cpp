@@ -901,6 +901,24 @@ TEST(Text, C1ControlsAndLineSeparatorsAreEscapedLikeControlCharacters) {
   EXPECT_EQ(cols.back(), column_of(b, *tz->offset) - column_of(b, b.find("\"time_zone\""))) << text;
 }
 
+TEST(Text, BidirectionalFormattingCharactersAreEscaped) {
+  // U+202E (right-to-left override) and its kin reorder what a terminal shows after them: a
+  // member name holding one could make a report's line read otherwise than it says.
+  const std::string rlo = "\xE2\x80\xAE", lri = "\xE2\x81\xA6", alm = "\xD8\x9C";
+  const std::string b = "{\"ab" + rlo + "cd" + lri + alm + "\":1,\"scheduled_policy\":{\"frequency\":99}}";
+  const report r = check(b);
+  const std::string text = bpv::to_text(r, b, "x" + rlo);
+  for (const std::string& raw : {rlo, lri, alm}) EXPECT_EQ(text.find(raw), std::string::npos) << text;
+  for (std::string_view escaped : {"\\u202E", "\\u2066", "\\u061C"})
+    EXPECT_NE(text.find(escaped), std::string::npos) << escaped << " in\n" << text;
+  // Shown as one column each in the input line, the caret under the 99 stays in place.
+  const bpv::diagnostic* d = find(r, "frequency.range");
+  ASSERT_NE(d, nullptr);
+  const auto cols = caret_columns(text, "\":1,\"scheduled_policy\"");
+  ASSERT_FALSE(cols.empty()) << text;
+  EXPECT_EQ(cols.back() + 2 + code_points("ab" + rlo + "cd" + lri + alm), column_of(b, *d->offset)) << text;
+}
+
 TEST(Text, InvalidUtf8InTheInputLineStaysValidUtf8) {
   const std::string b = "{\"backup_policy_name\":\"a\xff\xfe\"}";
   const report r = check(b);

@@ -59,6 +59,18 @@ int columns_of(char32_t cp) noexcept {
   return 1;
 }
 
+// Characters a person should see as escapes rather than have a terminal act on: C1 controls
+// and the line and paragraph separators (as in JSON), and the bidirectional formatting
+// characters (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069), which reorder what a
+// terminal shows around them and could make a report read otherwise than it says.
+bool hidden_in_text(std::string_view s, std::size_t i, std::size_t len) noexcept {
+  if (escape::is_c1_or_separator(s, i, len)) return true;
+  if (len < 2) return false;
+  char32_t const cp = utf8::decode(s, i);
+  return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069);
+}
+
 // Where the excerpts have got to: findings come in offset order, so lines are counted once
 // over the whole report (linear however many findings a long line holds).
 struct line_cursor {
@@ -92,8 +104,8 @@ void append_excerpt(std::string& out, line_cursor& cur, std::size_t offset) {
     int columns = 1;
     if (c >= 0x80) {
       len = utf8::sequence_length(input.substr(0, to), i);  // a character cut by the window is shown as '?'
-      if (len != 0 && escape::is_c1_or_separator(input, i, len)) {
-        shown += ' ';  // as C0 controls: one column, nothing a terminal acts on
+      if (len != 0 && hidden_in_text(input, i, len)) {
+        shown += ' ';  // as C0 controls: one column, nothing a terminal acts on or reorders
       } else if (len != 0) {
         shown.append(input.substr(i, len));
         columns = columns_of(utf8::decode(input, i));
@@ -114,9 +126,9 @@ void append_excerpt(std::string& out, line_cursor& cur, std::size_t offset) {
   out += "    " + std::string(number.size(), ' ') + " | " + std::string(col, ' ') + "^\n";
 }
 
-// Text a terminal shows as it is: control characters (C0, DEL, C1) and the line and paragraph
-// separators as \uXXXX, bytes that are not UTF-8 as '?' (a member name or a file name can hold
-// anything, escape sequences included).
+// Text a terminal shows as it is: control characters (C0, DEL, C1), the line and paragraph
+// separators and the bidirectional formatting characters as \uXXXX, bytes that are not UTF-8 as
+// '?' (a member name or a file name can hold anything, escape sequences included).
 std::string printable(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -124,7 +136,7 @@ std::string printable(std::string_view s) {
     unsigned char const c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
       std::size_t const len = utf8::sequence_length(s, i);
-      if (len != 0 && escape::is_c1_or_separator(s, i, len)) {
+      if (len != 0 && hidden_in_text(s, i, len)) {
         out += "\\u";
         escape::append_hex(out, utf8::decode(s, i), 4);
       } else {
