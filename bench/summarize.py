@@ -29,6 +29,16 @@ def ns(row):
     return row["real_time" if "real_time" in row.get("name", "") else "cpu_time"] * scale
 
 
+def stages(rows):
+    """The stage/ rows of `rows` and bpv/valid, each with the time it adds to the one before."""
+    before = 0.0
+    for name in ["stage/index", "stage/bind", "stage/check", "stage/finish", "stage/effective", "bpv/valid"]:
+        if rows.get(name):
+            t = ns(rows[name])
+            print(f"  {name:26} {t:10.1f}  (+{t - before:.1f})")
+            before = t
+
+
 def main():
     path = sys.argv[1] if len(sys.argv) > 1 else "bench/results.json"
     context, rows = medians(path)
@@ -62,12 +72,7 @@ def main():
         line(f"bpv_document/{which}", f"bpv/{which}", "bpv (read from the index)")
     if get("stage/index"):
         print("\n  valid requests through the validator's layers, one more each row (ns added):")
-        before = 0.0
-        for name in ["stage/index", "stage/bind", "stage/check", "stage/finish", "stage/effective", "bpv/valid"]:
-            if get(name):
-                t = ns(get(name))
-                print(f"  {name:26} {t:10.1f}  (+{t - before:.1f})")
-                before = t
+        stages(rows)
     for peer in ["rapidjson_schema/mixed", "valijson/mixed"]:
         if get(peer) and get("bpv/mixed"):
             print(f"  {peer} / bpv/mixed = {ns(get(peer)) / ns(get('bpv/mixed')):.1f}")
@@ -105,12 +110,8 @@ def main():
             r, a = least.get(name), least.get(against) if against else None
             if r:
                 print(f"  {name:26} {ns(r):10.1f}" + (f"  {ns(r) / ns(a):.2f}x {label}" if a else ""))
-        before = 0.0
-        for name in ["stage/index", "stage/bind", "stage/check", "stage/finish", "stage/effective", "bpv/valid"]:
-            if least.get(name) and least.get("stage/index"):
-                t = ns(least[name])
-                print(f"  {name:26} {t:10.1f}  (+{t - before:.1f})")
-                before = t
+        if least.get("stage/index"):
+            stages(least)
 
     one = get("bpv/mixed_threads/real_time/threads:1")
     two = get("bpv/mixed_threads/real_time/threads:2")

@@ -1,9 +1,7 @@
 // Writing characters that must not appear raw. Private to the library.
 #pragma once
 
-#include <cstddef>
 #include <string>
-#include <string_view>
 
 namespace bpv::escape {
 
@@ -27,15 +25,18 @@ inline void append_hex(std::string& out, unsigned long value, int min_digits) {
 /// Control characters: C0 and DEL.
 constexpr bool is_control(unsigned char c) noexcept { return c < 0x20 || c == 0x7F; }
 
-/// Whether the valid UTF-8 sequence of `len` bytes at s[i] is a C1 control (U+0080 to U+009F,
-/// NEL among them) or the line or paragraph separator (U+2028, U+2029): valid raw in JSON and
-/// in UTF-8 text, but many line readers (Python's splitlines, JavaScript before ES2019, some
-/// terminals) end a line at NEL, U+2028 and U+2029, and C1 controls drive terminals as C0 do.
-/// The renderers write them as escapes.
-constexpr bool is_c1_or_separator(std::string_view s, std::size_t i, std::size_t len) noexcept {
-  auto const b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
-  if (len == 2) return b(0) == 0xC2 && b(1) < 0xA0;
-  return len == 3 && b(0) == 0xE2 && b(1) == 0x80 && (b(2) == 0xA8 || b(2) == 0xA9);
+/// C1 controls (U+0080 to U+009F, NEL among them) and the line and paragraph separators
+/// (U+2028, U+2029): valid raw in JSON and in UTF-8 text, but many line readers (Python's
+/// splitlines, JavaScript before ES2019, some terminals) end a line at NEL, U+2028 and U+2029,
+/// and C1 controls drive terminals as C0 do. The renderers write them as escapes.
+constexpr bool is_c1_or_separator(char32_t cp) noexcept {
+  return (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029;
+}
+
+/// Appends the JSON escape \uXXXX of a code point of the Basic Multilingual Plane.
+inline void append_u(std::string& out, char32_t cp) {
+  out += "\\u";
+  append_hex(out, cp, 4);
 }
 
 }  // namespace bpv::escape

@@ -13,9 +13,8 @@ void append_json_string(std::string& out, std::string_view s) {
       if (len == 0) {
         out += "\\ufffd";
         ++i;
-      } else if (escape::is_c1_or_separator(s, i, len)) {  // so that a report stays one line
-        out += "\\u";
-        escape::append_hex(out, utf8::decode(s, i), 4);
+      } else if (char32_t const cp = utf8::decode(s, i); escape::is_c1_or_separator(cp)) {
+        escape::append_u(out, cp);  // so that a report stays one line
         i += len;
       } else {
         out.append(s.substr(i, len));

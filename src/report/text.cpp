@@ -45,8 +45,8 @@ int columns_of(char32_t cp) noexcept {
   };
   static constexpr range ranges[] = {
       {0x0300, 0x036F, 0}, {0x0483, 0x0489, 0}, {0x0591, 0x05BD, 0}, {0x0610, 0x061A, 0}, {0x064B, 0x065F, 0},
-      {0x1100, 0x115F, 2}, {0x1AB0, 0x1AFF, 0}, {0x1DC0, 0x1DFF, 0}, {0x200B, 0x200F, 0}, {0x202A, 0x202E, 0},
-      {0x2060, 0x2064, 0}, {0x20D0, 0x20FF, 0}, {0x231A, 0x231B, 2}, {0x2E80, 0x303E, 2}, {0x3041, 0x33FF, 2},
+      {0x1100, 0x115F, 2}, {0x1AB0, 0x1AFF, 0}, {0x1DC0, 0x1DFF, 0}, {0x200B, 0x200D, 0}, {0x2060, 0x2064, 0},
+      {0x20D0, 0x20FF, 0}, {0x231A, 0x231B, 2}, {0x2E80, 0x303E, 2}, {0x3041, 0x33FF, 2},
       {0x3400, 0x4DBF, 2}, {0x4E00, 0x9FFF, 2}, {0xA000, 0xA4CF, 2}, {0xA960, 0xA97F, 2}, {0xAC00, 0xD7A3, 2},
       {0xF900, 0xFAFF, 2}, {0xFE00, 0xFE0F, 0}, {0xFE10, 0xFE19, 2}, {0xFE20, 0xFE2F, 0}, {0xFE30, 0xFE6F, 2},
       {0xFEFF, 0xFEFF, 0}, {0xFF00, 0xFF60, 2}, {0xFFE0, 0xFFE6, 2}, {0x1F300, 0x1F64F, 2}, {0x1F680, 0x1F6FF, 2},
@@ -63,12 +63,9 @@ int columns_of(char32_t cp) noexcept {
 // and the line and paragraph separators (as in JSON), and the bidirectional formatting
 // characters (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069), which reorder what a
 // terminal shows around them and could make a report read otherwise than it says.
-bool hidden_in_text(std::string_view s, std::size_t i, std::size_t len) noexcept {
-  if (escape::is_c1_or_separator(s, i, len)) return true;
-  if (len < 2) return false;
-  char32_t const cp = utf8::decode(s, i);
-  return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
-         (cp >= 0x2066 && cp <= 0x2069);
+bool hidden_in_text(char32_t cp) noexcept {
+  return escape::is_c1_or_separator(cp) || cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
 // Where the excerpts have got to: findings come in offset order, so lines are counted once
@@ -104,11 +101,12 @@ void append_excerpt(std::string& out, line_cursor& cur, std::size_t offset) {
     int columns = 1;
     if (c >= 0x80) {
       len = utf8::sequence_length(input.substr(0, to), i);  // a character cut by the window is shown as '?'
-      if (len != 0 && hidden_in_text(input, i, len)) {
+      char32_t const cp = len != 0 ? utf8::decode(input, i) : 0;
+      if (len != 0 && hidden_in_text(cp)) {
         shown += ' ';  // as C0 controls: one column, nothing a terminal acts on or reorders
       } else if (len != 0) {
         shown.append(input.substr(i, len));
-        columns = columns_of(utf8::decode(input, i));
+        columns = columns_of(cp);
       } else {
         shown += '?';  // not UTF-8: one column per byte
         len = 1;
@@ -136,9 +134,8 @@ std::string printable(std::string_view s) {
     unsigned char const c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
       std::size_t const len = utf8::sequence_length(s, i);
-      if (len != 0 && hidden_in_text(s, i, len)) {
-        out += "\\u";
-        escape::append_hex(out, utf8::decode(s, i), 4);
+      if (char32_t const cp = len != 0 ? utf8::decode(s, i) : 0; len != 0 && hidden_in_text(cp)) {
+        escape::append_u(out, cp);
       } else {
         out.append(len ? s.substr(i, len) : std::string_view("?"));
       }
