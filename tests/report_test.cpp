@@ -797,7 +797,12 @@ TEST(Text, CaretCountsTerminalColumns) {
                            example{"\xF0\x9F\x98\x80x", 3},                      // U+1F600, x
                            example{"e\xCC\x81", 1},                                // e, U+0301
                            example{"a\xE2\x80\x8B" "b", 2},                       // a, U+200B, b
-                           example{"\xEF\xBD\xB1\xEF\xBC\xA1", 3}}) {            // halfwidth ｱ, fullwidth Ａ
+                           example{"\xEF\xBD\xB1\xEF\xBC\xA1", 3},             // halfwidth ｱ, fullwidth Ａ
+                           example{"\xE2\x98\x95x", 3},                          // U+2615 (wide since Unicode 9), x
+                           example{"\xF0\x9F\x80\x84", 2},                      // U+1F004, outside the emoji blocks
+                           example{"\xE0\xB8\x81\xE0\xB8\xB1", 1},            // Thai ko kai, vowel sign U+0E31
+                           example{"\xE0\xA4\x95\xE0\xA5\x8D", 1},            // Devanagari ka, virama U+094D
+                           example{"a\xC2\xAD" "b", 3}}) {                     // soft hyphen: shown
     const std::string b = "{\"" + e.name + "\":1,\"scheduled_policy\":{\"frequency\":99}}";
     const report r = check(b);
     const bpv::diagnostic* d = find(r, "frequency.range");

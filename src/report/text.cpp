@@ -1,9 +1,11 @@
 // The report for people: each finding, then the input line with a caret under the offset.
 #include <algorithm>
+#include <iterator>
 #include <string>
 
 #include "bpv/report.hpp"
 #include "escape.hpp"
+#include "report/width_table.hpp"
 #include "utf8.hpp"
 
 namespace bpv {
@@ -34,29 +36,15 @@ std::size_t forward_chars(std::string_view s, std::size_t i, std::size_t n) noex
 }
 
 // The terminal columns a character takes, so that the caret stands under its character: 2 for
-// East Asian wide and fullwidth characters and the emoji blocks, 0 for combining marks and
-// zero-width characters, 1 for the rest. Ranges after Unicode's East Asian Width property and
-// general categories Mn/Me/Cf, in order, searched from the start: enough for a caret, not a
-// full wcwidth.
+// East Asian wide and fullwidth characters (CJK, most emoji), 0 for combining marks and format
+// characters, 1 for the rest (the table and its rules: scripts/gen-width-table).
 int columns_of(char32_t cp) noexcept {
-  struct range {
-    char32_t first, last;
-    int columns;
-  };
-  static constexpr range ranges[] = {
-      {0x0300, 0x036F, 0}, {0x0483, 0x0489, 0}, {0x0591, 0x05BD, 0}, {0x0610, 0x061A, 0}, {0x064B, 0x065F, 0},
-      {0x1100, 0x115F, 2}, {0x1AB0, 0x1AFF, 0}, {0x1DC0, 0x1DFF, 0}, {0x200B, 0x200D, 0}, {0x2060, 0x2064, 0},
-      {0x20D0, 0x20FF, 0}, {0x231A, 0x231B, 2}, {0x2E80, 0x303E, 2}, {0x3041, 0x33FF, 2},
-      {0x3400, 0x4DBF, 2}, {0x4E00, 0x9FFF, 2}, {0xA000, 0xA4CF, 2}, {0xA960, 0xA97F, 2}, {0xAC00, 0xD7A3, 2},
-      {0xF900, 0xFAFF, 2}, {0xFE00, 0xFE0F, 0}, {0xFE10, 0xFE19, 2}, {0xFE20, 0xFE2F, 0}, {0xFE30, 0xFE6F, 2},
-      {0xFEFF, 0xFEFF, 0}, {0xFF00, 0xFF60, 2}, {0xFFE0, 0xFFE6, 2}, {0x1F300, 0x1F64F, 2}, {0x1F680, 0x1F6FF, 2},
-      {0x1F900, 0x1F9FF, 2}, {0x20000, 0x2FFFD, 2}, {0x30000, 0x3FFFD, 2}, {0xE0000, 0xE0FFF, 0},
-  };
-  for (const range& r : ranges) {
-    if (cp < r.first) break;
-    if (cp <= r.last) return r.columns;
-  }
-  return 1;
+  if (cp < 0x300) return 1;  // Latin: most of what a body holds
+  const auto* const end = std::end(text_width::ranges);
+  const auto* const r = std::upper_bound(std::begin(text_width::ranges), end, cp,
+                                         [](char32_t c, const text_width::range& x) { return c < x.first; });
+  if (r == std::begin(text_width::ranges) || cp > std::prev(r)->last) return 1;
+  return std::prev(r)->columns;
 }
 
 // Characters a person should see as escapes rather than have a terminal act on: C1 controls
