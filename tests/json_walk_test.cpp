@@ -579,13 +579,40 @@ TEST(JsonWalkLimits, HundredThousandUnclosedArraysRefusedWithoutCrashing) {
   body.append(100000, '[');
   walked w(body);
   ASSERT_TRUE(w.doc.error.has_value());
-  // Both too deep and cut short: either finding is right, a crash or an acceptance is not.
-  EXPECT_TRUE(w.doc.error->why == failure::reason::too_deep || w.doc.error->why == failure::reason::syntax)
-      << w.error_text();
-  // The locator (iterative) survives it too, and points at the end of the body.
+  // Both too deep and cut short: too deep comes first.
+  EXPECT_EQ(w.doc.error->why, failure::reason::too_deep) << w.error_text();
+  // The locator (iterative) survives it too, and without a depth limit points at the end.
   auto at = bpv::json::locate_syntax_error(body);
   ASSERT_TRUE(at.has_value());
   EXPECT_EQ(at->offset, body.size());
+}
+
+TEST(JsonWalkLimits, TheFirstProblemReadingFromTheStartIsReported) {
+  // A root object nesting past the limit is too deep whatever breaks after the level too many
+  // (simdjson's first stage sees the end, trailing content and bad UTF-8 before any depth);
+  // what breaks before it is reported where it is.
+  std::string const head = R"({"backup_policy_name":"a","x":)";
+  std::string const deep(70, '[');
+  std::string const closed = deep + std::string(70, ']');
+  for (const std::string& tail : {std::string{}, closed.substr(70) + "}x", std::string("\xFF"), std::string("}"),
+                                   std::string("\"\x01\"]"), std::string("tru"), std::string("1.e5]")}) {
+    walked w(head + deep + tail);
+    ASSERT_TRUE(w.doc.error.has_value()) << tail;
+    EXPECT_EQ(w.doc.error->why, failure::reason::too_deep) << tail << ": " << w.error_text();
+    EXPECT_FALSE(w.doc.error->offset.has_value()) << tail;
+  }
+  for (const std::string& early : {std::string("\xFF"), std::string("tru,"), std::string("\"a\x01\",")}) {
+    std::string const body = head + "[" + early + deep + "]";
+    walked w(body);
+    ASSERT_TRUE(w.doc.error.has_value()) << early;
+    EXPECT_EQ(w.doc.error->why, failure::reason::syntax) << early << ": " << w.error_text();
+    ASSERT_TRUE(w.doc.error->offset.has_value()) << early;
+    EXPECT_LT(*w.doc.error->offset, head.size() + 1 + early.size()) << early;
+  }
+  // A root array is no object however deep: a syntax error in it is still one.
+  walked arr(std::string(100, '[') + "1,");
+  ASSERT_TRUE(arr.doc.error.has_value());
+  EXPECT_EQ(arr.doc.error->why, failure::reason::syntax) << arr.error_text();
 }
 
 TEST(JsonWalkLimits, BodySizeLimit) {

@@ -3,6 +3,7 @@
 #include "json/document.hpp"
 #include "utf8.hpp"
 
+#include <string>
 #include <vector>
 
 namespace bpv::json {
@@ -25,7 +26,7 @@ unsigned hex4(std::string_view s, std::size_t i) noexcept {
 
 class locator {
  public:
-  explicit locator(std::string_view s) : s_(s) {}
+  locator(std::string_view s, std::size_t max_depth) : s_(s), max_depth_(max_depth) {}
 
   std::optional<syntax_location> run() {
     if (s_.substr(0, 3) == "\xEF\xBB\xBF") return syntax_location{0, "a byte-order mark is not JSON"};
@@ -93,6 +94,8 @@ class locator {
         case state::value:
           if (c == '{' || c == '[') {
             stack_.push_back(c);
+            if (stack_.size() > max_depth_ && stack_.front() == '{')
+              return syntax_location{i, "nesting is beyond the limit of " + std::to_string(max_depth_) + " levels", true};
             ++i;
             st = c == '{' ? state::key_or_end : state::value_or_end;
             break;
@@ -187,6 +190,7 @@ class locator {
   }
 
   std::string_view s_;
+  std::size_t max_depth_;
   std::vector<char> stack_;
 };
 
@@ -216,6 +220,8 @@ std::optional<std::string_view> scan_number(std::string_view s, std::size_t& i) 
   return std::nullopt;
 }
 
-std::optional<syntax_location> locate_syntax_error(std::string_view body) { return locator(body).run(); }
+std::optional<syntax_location> locate_syntax_error(std::string_view body, std::size_t max_depth) {
+  return locator(body, max_depth).run();
+}
 
 }  // namespace bpv::json

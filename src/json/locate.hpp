@@ -14,6 +14,8 @@ struct syntax_location {
   std::size_t offset;    ///< the first byte that breaks RFC 8259 (body.size() when it ends early;
                          ///< the opening quote of a string that is never closed)
   std::string message;   ///< what is wrong there, e.g. "expected ',' or '}' after a member"
+  bool too_deep = false; ///< the root object nests past the depth limit here (`offset`: the bracket
+                         ///< that opens the level too many), before any other problem
 };
 
 /// RFC 8259's number, -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?, from s[i]. On a
@@ -21,7 +23,11 @@ struct syntax_location {
 /// breaks it and what was expected there is returned. The one number grammar of the JSON layer.
 std::optional<std::string_view> scan_number(std::string_view s, std::size_t& i) noexcept;
 
-/// The first place `body` breaks RFC 8259 JSON (UTF-8 included), or nothing if it is JSON.
-std::optional<syntax_location> locate_syntax_error(std::string_view body);
+/// The first place `body` breaks RFC 8259 JSON (UTF-8 included), or nothing if it is JSON. With
+/// a depth limit, a root object that nests past it before any such place is the first problem
+/// (reading stops where it would: the bracket that opens the level too many); a root that is not
+/// an object is "not an object" however deep, so its depth is not counted.
+std::optional<syntax_location> locate_syntax_error(std::string_view body,
+                                                   std::size_t max_depth = static_cast<std::size_t>(-1));
 
 }  // namespace bpv::json

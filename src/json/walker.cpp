@@ -490,10 +490,13 @@ void walker::impl::walk_on_demand(std::string_view body, const walk_limits& limi
   auto syntax_at = [&](std::size_t at, std::string_view what) {
     fail(failure::reason::syntax, at, std::string(what) + " at byte " + std::to_string(at) + " (" + describe_byte(body, at) + ")");
   };
-  // simdjson refused the body; the locator says where and why. Should the two ever disagree,
-  // simdjson's own position and words are used.
+  // simdjson refused the body; the locator says where and why. Read from the start, the first
+  // problem is the one reported: a root object that nests past the limit before a syntax error
+  // further on is too deep (simdjson's first stage reads the whole body before any depth is
+  // counted). Should the two ever disagree, simdjson's own position and words are used.
   auto syntax_error_from = [&](simdjson::error_code ec, const char* where) {
-    if (auto located = locate_syntax_error(body)) {
+    if (auto located = locate_syntax_error(body, limits.max_depth)) {
+      if (located->too_deep) return fail(failure::reason::too_deep, std::nullopt, std::move(located->message));
       syntax_at(located->offset, "not JSON: " + located->message);
       return;
     }
