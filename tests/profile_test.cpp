@@ -629,6 +629,12 @@ TEST(CustomRules, BadDefinitionsAreRefused) {
   EXPECT_NE(with([](auto& c) { c.code = ""; }).find("needs a code"), std::string::npos);
   EXPECT_NE(with([](auto& c) { c.code = "Auto Backup"; }).find("code 'Auto Backup'"), std::string::npos);
   EXPECT_NE(with([](auto& c) { c.check = nullptr; }).find("has no check"), std::string::npos);
+  // A severity none of the three would make a report "valid" beside a finding marked error.
+  EXPECT_NE(with([](auto& c) { c.severity = static_cast<severity>(5); }).find("none of error, warning, info"),
+            std::string::npos);
+  bpv::custom_rule odd = ok;
+  odd.severity = static_cast<severity>(5);
+  EXPECT_THROW(bpv::validator{with_custom(odd)}, std::invalid_argument);
   options twice = with_custom(ok);
   twice.custom_rules.push_back(ok);
   EXPECT_NE(bpv::options_problem(twice).find("already taken"), std::string::npos);

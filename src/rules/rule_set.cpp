@@ -80,6 +80,8 @@ problem check_custom(const custom_rule& c, std::span<const custom_state> before)
   if (!c.code.empty() && !is_word(c.code))
     return {kind::bad_custom_rule, "custom rule " + quote(c.id) + ": code " + quote(c.code) +
                                        " must be ASCII letters, digits, '.', '_' or '-'"};
+  if (c.severity != severity::error && c.severity != severity::warning && c.severity != severity::info)
+    return {kind::bad_custom_rule, "custom rule " + quote(c.id) + " has a severity that is none of error, warning, info"};
   if (c.severity == severity::error && c.code.empty())
     return {kind::bad_custom_rule, "custom rule " + quote(c.id) + " is an error, so it needs a code (e.g. AutoBackup.0107)"};
   if (!c.check) return {kind::bad_custom_rule, "custom rule " + quote(c.id) + " has no check"};
