@@ -78,7 +78,8 @@ constexpr std::size_t capture_cap = std::size_t{64} << 20;  // never hold more t
 /// `timeout` and reports that.
 /// `stdout_path`, when given, replaces the captured standard output.
 run_result run_bpv(const std::vector<std::string>& args, const std::string& stdin_path = "/dev/null",
-                   std::chrono::seconds timeout = std::chrono::seconds(20), const char* stdout_path = nullptr) {
+                   std::chrono::seconds timeout = std::chrono::seconds(20), const char* stdout_path = nullptr,
+                   bool stdout_reader_gone = false) {
   run_result r;
   int out_pipe[2], err_pipe[2];
   if (::pipe2(out_pipe, O_CLOEXEC) != 0) return r;
@@ -86,6 +87,11 @@ run_result run_bpv(const std::vector<std::string>& args, const std::string& stdi
     ::close(out_pipe[0]);
     ::close(out_pipe[1]);
     return r;
+  }
+  // A pipe nobody reads any more: every write fails (EPIPE, or SIGPIPE where not ignored).
+  if (stdout_reader_gone) {
+    ::close(out_pipe[0]);
+    out_pipe[0] = -1;
   }
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
@@ -105,13 +111,22 @@ run_result run_bpv(const std::vector<std::string>& args, const std::string& stdi
   for (auto& s : storage) argv.push_back(s.data());
   argv.push_back(nullptr);
 
+  // SIGPIPE as a shell leaves it, whatever this process does with it.
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  sigset_t pipe_signal;
+  sigemptyset(&pipe_signal);
+  sigaddset(&pipe_signal, SIGPIPE);
+  posix_spawnattr_setsigdefault(&attr, &pipe_signal);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
   pid_t pid = -1;
-  int const rc = ::posix_spawn(&pid, bpv_cli, &fa, nullptr, argv.data(), environ);
+  int const rc = ::posix_spawn(&pid, bpv_cli, &fa, &attr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&fa);
+  posix_spawnattr_destroy(&attr);
   ::close(out_pipe[1]);
   ::close(err_pipe[1]);
   if (rc != 0) {
-    ::close(out_pipe[0]);
+    if (out_pipe[0] >= 0) ::close(out_pipe[0]);
     ::close(err_pipe[0]);
     r.err = "posix_spawn failed: "s + std::strerror(rc);
     return r;
@@ -125,7 +140,7 @@ run_result run_bpv(const std::vector<std::string>& args, const std::string& stdi
   };
   pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
   std::string* sinks[2] = {&r.out, &r.err};
-  int open_fds = 2;
+  int open_fds = out_pipe[0] >= 0 ? 2 : 1;
   char buf[1 << 16];
   while (open_fds > 0) {
     int const ms = remaining_ms();
@@ -678,6 +693,18 @@ TEST_F(Cli, FailingToWriteTheReportIsAnIoError) {
     ASSERT_TRUE(r.exited) << format << ": " << r.describe();
     EXPECT_EQ(r.exit_code, 2) << format << ": " << r.describe();
     EXPECT_FALSE(r.err.empty()) << format << ": the failure is named on standard error";
+  }
+}
+
+TEST_F(Cli, AClosedPipeIsAnIoErrorToo) {
+  // `bpv ... | head -c0`: the reader has gone before bpv writes. cli.md: an I/O error is exit 2,
+  // not a death by SIGPIPE (status 141 in a shell).
+  for (std::vector<std::string> args : std::vector<std::vector<std::string>>{
+           {"validate", "--format", "json", example_path}, {"validate", example_path}, {"rules"}, {"--version"}}) {
+    run_result r = run_bpv(args, "/dev/null", std::chrono::seconds(20), nullptr, true);
+    ASSERT_TRUE(r.exited) << args[0] << ": " << r.describe();
+    EXPECT_EQ(r.exit_code, 2) << args[0] << ": " << r.describe();
+    EXPECT_NE(r.err.find("cannot write"), std::string::npos) << args[0] << ": " << r.err;
   }
 }
 

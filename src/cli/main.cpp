@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstdint>
 #include <charconv>
 #include <cstdio>
@@ -244,6 +245,9 @@ int run_rules(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A reader that has gone (a closed pipe) is an I/O error like a full disk, exit 2 (cli.md),
+  // not a death by SIGPIPE: the write fails with EPIPE and written() says so.
+  std::signal(SIGPIPE, SIG_IGN);
   std::ios::sync_with_stdio(false);
   if (argc < 2) return usage_error("missing command: validate or rules");
   std::string_view cmd = argv[1];
