@@ -4,6 +4,10 @@
 # package:      the consumer with find_package(bpv CONFIG) against PREFIX
 # subdirectory: the consumer with add_subdirectory(SOURCE_DIR)
 # pkg-config:   the consumer compiled by hand with `pkg-config --cflags --libs [--static] bpv`
+# shared:       bpv built with BUILD_SHARED_LIBS into WORK, installed, the prefix moved; its
+#               command line run from there, its exports looked at, then the consumer against it
+# With LANGUAGES=C the consumer project enables C alone (a C service): package builds the C
+# program only; subdirectory must be refused with a message that says what to do.
 # Other variables: SOURCE_DIR, BPV_BUILD, PREFIX, PKGCONFIG_DIR, PKG_CONFIG, GENERATOR,
 # MAKE_PROGRAM, C_COMPILER, CXX_COMPILER, BUILD_TYPE, FLAGS (compile and link, e.g. sanitizers),
 # VERSION, EXAMPLE, STATIC (the library is static), PARALLEL.
@@ -18,9 +22,22 @@ function(run)
   set(run_out "${out}" PARENT_SCOPE)
 endfunction()
 
-# Runs the two consumer programs on the example.
+if(NOT LANGUAGES)
+  set(LANGUAGES "C;CXX")
+endif()
+if("CXX" IN_LIST LANGUAGES)
+  set(c_only OFF)
+else()
+  set(c_only ON)
+endif()
+
+# Runs the consumer programs on the example.
 function(run_consumers dir)
-  foreach(program consumer consumer_c)
+  set(programs consumer_c)
+  if("CXX" IN_LIST LANGUAGES)
+    list(PREPEND programs consumer)
+  endif()
+  foreach(program ${programs})
     run("${dir}/${program}" "${EXAMPLE}")
     message(STATUS "${run_out}")
   endforeach()
@@ -43,14 +60,58 @@ endif()
 file(REMOVE_RECURSE "${WORK}")
 file(MAKE_DIRECTORY "${WORK}")
 
+if(MODE STREQUAL "shared")
+  # The library and command line alone, shared, installed, and the prefix moved elsewhere.
+  run("${CMAKE_COMMAND}" -S "${SOURCE_DIR}" -B "${WORK}/build" -G "${GENERATOR}" "-DCMAKE_MAKE_PROGRAM=${MAKE_PROGRAM}"
+      "-DCMAKE_C_COMPILER=${C_COMPILER}" "-DCMAKE_CXX_COMPILER=${CXX_COMPILER}" "-DCMAKE_BUILD_TYPE=${BUILD_TYPE}"
+      -DBUILD_SHARED_LIBS=ON -DBPV_BUILD_TESTS=OFF -DBPV_BUILD_BENCH=OFF)
+  run("${CMAKE_COMMAND}" --build "${WORK}/build" --config "${BUILD_TYPE}" --parallel ${PARALLEL} --target bpv)
+  run("${CMAKE_COMMAND}" --install "${WORK}/build" --prefix "${WORK}/installed" --config "${BUILD_TYPE}")
+  file(RENAME "${WORK}/installed" "${WORK}/moved")
+  set(PREFIX "${WORK}/moved")
+  file(GLOB cli LIST_DIRECTORIES false "${PREFIX}/*/bpv")
+  run("${cli}" --version)
+  if(NOT run_out STREQUAL "bpv ${VERSION}\n")
+    message(FATAL_ERROR "the moved install's bpv --version printed '${run_out}'")
+  endif()
+  run("${cli}" validate "${EXAMPLE}")
+  # Only the public API is exported: bpv's names and the C API, no standard library instances.
+  find_program(nm NAMES nm)
+  file(GLOB_RECURSE solib "${PREFIX}/*/libbpv.so")
+  if(nm AND solib)
+    run("${nm}" -D -C --defined-only "${solib}")
+    string(REGEX MATCHALL "[^\n]*std::[^\n]*" std_lines "${run_out}")
+    set(foreign "")
+    foreach(line IN LISTS std_lines)
+      if(NOT line MATCHES " bpv::")
+        string(APPEND foreign "${line}\n")
+      endif()
+    endforeach()
+    if(foreign)
+      message(FATAL_ERROR "libbpv.so exports more than the public API:\n${foreign}")
+    endif()
+  endif()
+  set(MODE package)
+  set(WORK "${WORK}/consumer")
+  file(MAKE_DIRECTORY "${WORK}")
+endif()
+
 if(MODE STREQUAL "package" OR MODE STREQUAL "subdirectory")
   set(configure "${CMAKE_COMMAND}" -S "${this_dir}" -B "${WORK}" -G "${GENERATOR}"
       "-DCMAKE_C_COMPILER=${C_COMPILER}" "-DCMAKE_CXX_COMPILER=${CXX_COMPILER}" "-DCMAKE_BUILD_TYPE=${BUILD_TYPE}"
       "-DCMAKE_C_FLAGS=${FLAGS}" "-DCMAKE_CXX_FLAGS=${FLAGS}" "-DCMAKE_EXE_LINKER_FLAGS=${FLAGS}"
       "-DBPV_CONSUMER_MODE=${MODE}" "-DBPV_EXPECTED_VERSION=${VERSION}" "-DBPV_SOURCE_DIR=${SOURCE_DIR}"
-      "-DCMAKE_PREFIX_PATH=${PREFIX}")
+      "-DCMAKE_PREFIX_PATH=${PREFIX}" "-DBPV_CONSUMER_C_ONLY=${c_only}")
   if(MAKE_PROGRAM)
     list(APPEND configure "-DCMAKE_MAKE_PROGRAM=${MAKE_PROGRAM}")
+  endif()
+  if(MODE STREQUAL "subdirectory" AND NOT "CXX" IN_LIST LANGUAGES)
+    # CMake cannot build a C++ library's users in a directory without C++: refused, and told why.
+    execute_process(COMMAND ${configure} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+    if(rc EQUAL 0 OR NOT err MATCHES "bpv is a C\\+\\+ library")
+      message(FATAL_ERROR "a C-only project adding bpv was not refused with the message (${rc}):\n${err}")
+    endif()
+    return()
   endif()
   run(${configure})
   run("${CMAKE_COMMAND}" --build "${WORK}" --config "${BUILD_TYPE}" --parallel ${PARALLEL})
