@@ -924,6 +924,23 @@ TEST(Text, BidirectionalFormattingCharactersAreEscaped) {
   EXPECT_EQ(cols.back() + 2 + code_points("ab" + rlo + "cd" + lri + alm), column_of(b, *d->offset)) << text;
 }
 
+TEST(Text, TheResponseLineEscapesThemToo) {
+  // The response is JSON, whose strings may hold U+202E raw: on the text report's line it is
+  // shown as its \u escape, which is JSON still.
+  const std::string rlo = "\xE2\x80\xAE";
+  const std::string b = "{\"time_zone\":\"a" + rlo + "\"}";
+  const report r = check(b);
+  ASSERT_FALSE(r.valid);
+  ASSERT_NE(bpv::response_json(r).find(rlo), std::string::npos) << "the message quotes the value";
+  const std::string text = bpv::to_text(r, b, "-");
+  EXPECT_EQ(text.find(rlo), std::string::npos) << text;
+  const std::size_t at = text.find("  response: ");
+  ASSERT_NE(at, std::string::npos) << text;
+  const std::string line = text.substr(at + 12, text.find('\n', at) - at - 12);
+  EXPECT_NE(line.find("\\u202E"), std::string::npos) << line;
+  EXPECT_TRUE(json_reader(line).parse().has_value()) << line;
+}
+
 TEST(Text, InvalidUtf8InTheInputLineStaysValidUtf8) {
   const std::string b = "{\"backup_policy_name\":\"a\xff\xfe\"}";
   const report r = check(b);

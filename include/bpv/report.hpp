@@ -23,7 +23,9 @@ struct BPV_API report {
   /// What the service would store; absent when the request is invalid. A field keeps its
   /// storage when absent, so that a reused report allocates nothing for it.
   field<bpv::policy> effective;
-  /// Findings left out of `diagnostics` by limits::max_diagnostics (0 almost always).
+  /// Findings left out of `diagnostics` (0 almost always): beyond limits::max_diagnostics, or
+  /// once the listed findings' paths together pass the body's size limit (at least 4 KiB), which
+  /// only many findings under very long member names reach. The first error is always listed.
   std::size_t omitted = 0;
   /// The URI's policy_id, echoed by the success response; nullopt when the caller gave none.
   std::optional<std::string> policy_id;

@@ -28,7 +28,7 @@ struct limits {
   /// At most this many diagnostics are listed, the first in document order, and besides them the
   /// first error when they do not include it (the response is made from it): so one more than
   /// this at most. report::omitted counts the rest. 0 lists only the first error. A bound, so
-  /// that a hostile body cannot make a huge report.
+  /// that a hostile body cannot make a huge report (see report::omitted for the other one).
   std::size_t max_diagnostics = 100;
 };
 
