@@ -1340,6 +1340,35 @@ TEST(Members, NearMissesTakeTheResembledMembersCode) {
   }
 }
 
+TEST(Members, NearMissDistancesCountCharactersNotBytes) {
+  // Two characters changed are two edits however many bytes they take; lowercasing is
+  // Unicode's (Python's str.lower), whose only non-ASCII letters that become ASCII are the
+  // Kelvin sign (k) and the dotted capital I (i and a combining dot).
+  struct example {
+    std::string name;
+    const char* code;  // nullptr: no near miss
+  };
+  for (const example& e : {example{"st\xC3\xA4t\xC3\xBCs", "AutoBackup.0104"},             // stätüs
+                           example{"retention_n\xC3\xBCm", "AutoBackup.0107"},             // retention_nüm
+                           example{"\xE2\x84\xAA", nullptr},                               // a Kelvin sign alone
+                           example{"st\xF0\x9F\x98\x80tus", "AutoBackup.0104"},           // an emoji inserted
+                           example{"\xC3\xA4\xC3\xA4\xC3\xA4tatus", nullptr},           // three inserted
+                           example{"rentention_num\xC4\xB0", "AutoBackup.0107"},            // İ: i and a dot, two
+                           example{"rentention_num\xC4\xB0x", nullptr}}) {                  // and one more
+    const std::string b = sp(R"("frequency":1,")" + e.name + R"(":5)");
+    const report r = check(b);
+    if (e.code) {
+      EXPECT_TRUE(has(r, "member.near_miss", E, e.code, "/scheduled_policy/" + e.name, pos(b, "\"" + e.name + "\"")))
+          << e.name << ": " << rules_of(r);
+    } else {
+      EXPECT_EQ(count_rule(r, "member.near_miss"), 0u) << e.name;
+    }
+  }
+  const std::string kelvin = "bac\xE2\x84\xAAup_policy_name";  // lowercased: backup_policy_name
+  const std::string b = R"({")" + kelvin + R"(":"x","time_zone":"UTC+08:00"})";
+  EXPECT_TRUE(has(check(b), "member.near_miss", E, "AutoBackup.0102", "/" + kelvin, 1)) << rules_of(check(b));
+}
+
 TEST(Members, UnknownMembersAreWarnings) {
   const std::string b = R"({"backup_policy_name":"p1","backup_policy_id":"af8a20b0"})";
   const report r = check(b);

@@ -7,27 +7,49 @@
 #include <cstdint>
 #include <cstring>
 
+#include "utf8.hpp"
+
 namespace bpv::engine {
 namespace {
 
 constexpr std::size_t max_name = 40;  // longer than any member name plus the distance
 
-// Lowercase, without '_', '-' and ' ', in one pass with the letters it has: a bit each (several
-// bytes may share a bit). A letter one name has and the other lacks needs an edit of its own,
-// so the bits one mask has and the other lacks bound the distance from below, for a few
-// instructions: a name sharing few letters with every member (label_1, label_2, ...) costs no
-// count at all. False when the result would not fit (then it cannot be within distance 2 of
-// any member name).
+// What stands for a character beyond ASCII in a normalized name: the distance is counted in
+// characters, and such a character equals no letter of a member's name (they are ASCII), so one
+// byte that is none of theirs does for every one of them.
+constexpr char beyond_ascii = '\x80';
+
+// Lowercase (as Unicode lowercases, so as Python's str.lower: of the characters beyond ASCII only
+// the Kelvin sign and the dotted capital I become ASCII letters, 'k', and 'i' with a combining
+// dot), without '_', '-' and ' ', one byte a character, in one pass with the letters it has: a
+// bit each (several bytes may share a bit). A letter one name has and the other lacks needs an
+// edit of its own, so the bits one mask has and the other lacks bound the distance from below,
+// for a few instructions: a name sharing few letters with every member (label_1, label_2, ...)
+// costs no count at all. False when the result would not fit (then it cannot be within distance
+// 2 of any member name). `in` is UTF-8 (a member name of a body that is JSON).
 bool normalize(std::string_view in, std::array<char, max_name>& buf, std::size_t& len,
                std::uint64_t& letters) noexcept {
   len = 0;
   letters = 0;
-  for (char c : in) {
-    if (c == '_' || c == '-' || c == ' ') continue;
+  auto put = [&](char c) {
     if (len == max_name) return false;
-    c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     buf[len++] = c;
     letters |= std::uint64_t{1} << (static_cast<unsigned char>(c) % 64);
+    return true;
+  };
+  for (std::size_t i = 0; i < in.size();) {
+    char const c = in[i];
+    if (static_cast<unsigned char>(c) < 0x80) {
+      ++i;
+      if (c == '_' || c == '-' || c == ' ') continue;
+      if (!put((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c)) return false;
+      continue;
+    }
+    std::size_t const n = utf8::sequence_length(in, i);
+    char32_t const cp = n != 0 ? utf8::decode(in, i) : 0;
+    i += n != 0 ? n : 1;
+    bool const ok = cp == 0x212A ? put('k') : cp == 0x0130 ? put('i') && put(beyond_ascii) : put(beyond_ascii);
+    if (!ok) return false;
   }
   return true;
 }
