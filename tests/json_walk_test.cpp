@@ -758,6 +758,14 @@ const std::vector<broken>& broken_bodies() {
       {R"({"a":"1\ud83d\)", 5},
       {R"({"a":"1\ud83d\u12)", 5},
       {R"({"a":"1\)", 5},
+      // ... but not when what it holds of the escape is wrong already, or a byte before the end
+      // is not UTF-8: reading fails there first
+      {R"({"time_zone":"UTC\u"})", 17},
+      {R"({"a":"1\u0G)", 7},
+      {R"({"a":"1\ud83d\uZ)", 7},
+      {R"({"a":"1\ud83d\u0)", 5},
+      {"{\"backup_policy_name\":\"ab\xFF" "cd", 25},
+      {"{\"a\":\"x\xC3", 7},
       // encoding
       {"\xEF\xBB\xBF{\"a\":1}", 0},   // byte-order mark
       {"{\"a\":\"\xFF\"}", 6},

@@ -33,7 +33,7 @@ class locator {
     // Whichever comes first: a syntax error, or a byte that is not UTF-8.
     std::size_t const bad = utf8::first_invalid(s_);
     std::optional<syntax_location> syntax = grammar();
-    if (bad != std::string_view::npos && (!syntax || bad <= syntax->offset)) return syntax_location{bad, "not valid UTF-8"};
+    if (bad != std::string_view::npos && (!syntax || bad <= syntax->found())) return syntax_location{bad, "not valid UTF-8"};
     return syntax;
   }
 
@@ -156,15 +156,16 @@ class locator {
         i += 2;
         continue;
       }
+      if (!hex_so_far(i + 2)) return syntax_location{i, "\\u must be followed by four hex digits"};
       if (i + 6 > s_.size()) break;  // the body ends inside the escape: a string never closed
-      if (!is_hex(s_[i + 2]) || !is_hex(s_[i + 3]) || !is_hex(s_[i + 4]) || !is_hex(s_[i + 5]))
-        return syntax_location{i, "\\u must be followed by four hex digits"};
       unsigned const cp = hex4(s_, i + 2);
       if (cp >= 0xDC00 && cp <= 0xDFFF) return syntax_location{i, "a lone low surrogate escape in a string"};
       if (cp >= 0xD800 && cp <= 0xDBFF) {
-        // The body ends where the low half would be: a string never closed, not a lone half.
+        // The body ends where the low half would be, with nothing wrong so far: a string never
+        // closed, not a lone half.
         std::size_t const j = i + 6;
-        if (j == s_.size() || (s_[j] == '\\' && (j + 1 == s_.size() || (s_[j + 1] == 'u' && j + 6 > s_.size())))) break;
+        if (j == s_.size() || (s_[j] == '\\' && (j + 1 == s_.size() || (s_[j + 1] == 'u' && j + 6 > s_.size() && hex_so_far(j + 2)))))
+          break;
         bool const paired = i + 12 <= s_.size() && s_[i + 6] == '\\' && s_[i + 7] == 'u' && is_hex(s_[i + 8]) &&
                             is_hex(s_[i + 9]) && is_hex(s_[i + 10]) && is_hex(s_[i + 11]) &&
                             hex4(s_, i + 8) >= 0xDC00 && hex4(s_, i + 8) <= 0xDFFF;
@@ -174,7 +175,15 @@ class locator {
       }
       i += 6;
     }
-    return syntax_location{open, "a string that is never closed"};
+    // Reported at its opening quote, found at the end of the body.
+    return syntax_location{open, "a string that is never closed", false, s_.size()};
+  }
+
+  // The (up to four) hex digits of a \u escape from `from` are hex as far as the body goes.
+  bool hex_so_far(std::size_t from) const noexcept {
+    for (std::size_t k = from; k < from + 4 && k < s_.size(); ++k)
+      if (!is_hex(s_[k])) return false;
+    return true;
   }
 
   std::optional<syntax_location> number(std::size_t& i) {

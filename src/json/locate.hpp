@@ -16,6 +16,10 @@ struct syntax_location {
   std::string message;   ///< what is wrong there, e.g. "expected ',' or '}' after a member"
   bool too_deep = false; ///< the root object nests past the depth limit here (`offset`: the bracket
                          ///< that opens the level too many), before any other problem
+  /// Where reading found the problem when that is not `offset`: the end of the body, for a
+  /// string never closed. What decides which of two problems comes first.
+  std::size_t found_at = static_cast<std::size_t>(-1);
+  std::size_t found() const noexcept { return found_at != static_cast<std::size_t>(-1) ? found_at : offset; }
 };
 
 /// RFC 8259's number, -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?, from s[i]. On a
