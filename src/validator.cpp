@@ -81,10 +81,10 @@ void set_policy_id(report& out, const std::optional<std::string_view>& id) {
 }
 
 // The report's list from the findings, and what follows from it.
-void conclude(report& out, engine::findings& f, std::size_t max_body_bytes) {
+void conclude(report& out, engine::findings& f, std::size_t body_size) {
   // Paths never need more room than the body they point into, bar escaping; a report whose
   // paths pass that is listing one hostile structure over and over.
-  out.omitted = f.finish(out.diagnostics, std::max<std::size_t>(max_body_bytes, 4096));
+  out.omitted = f.finish(out.diagnostics, std::max<std::size_t>(body_size, 4096));
   out.valid = std::none_of(out.diagnostics.begin(), out.diagnostics.end(),
                            [](const diagnostic& d) { return d.severity == severity::error; });
   out.http_status = out.valid ? 200 : 400;
@@ -164,7 +164,7 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
     if (bound && !m.rules.custom().empty()) engine::run_custom(m.req, body, ctx, m.rules, m.custom, f);
   }
 
-  conclude(out, f, m.opts.limits.max_body_bytes);
+  conclude(out, f, body.size());
   if (out.valid && bound) {
     engine::effective_into(m.req, m.scratch, out.effective.emplace());
   } else {

@@ -1134,6 +1134,21 @@ TEST(Bounded, ManyFindingsUnderALongNameStayProportionalToTheBody) {
   EXPECT_LT(bpv::to_json(r, "-").size(), 3 * opts.limits.max_body_bytes);
 }
 
+TEST(Bounded, ASmallBodyMakesASmallReportWhateverTheLimits) {
+  // 2,000 '<' items under a name of 2,000 DEL characters (each raw in the body, 6 bytes as
+  // \u007F in the report): 100 listed paths would be 1.2 MB of report for a 10 KB body. The
+  // paths' room is the body's own size, not the limit's.
+  std::string body = "{\"backup_policy_name\":\"a\",\"" + std::string(2000, '\x7f') + "\":[";
+  for (int i = 0; i < 2000; ++i) body += i ? ",\"<\"" : "\"<\"";
+  body += "]}";
+  report r = check(body);
+  EXPECT_FALSE(r.valid);
+  EXPECT_EQ(r.first_error()->code, "AutoBackup.0221");
+  EXPECT_EQ(r.diagnostics.size() + r.omitted, 2001u) << "every finding is listed or counted";
+  EXPECT_LT(bpv::to_json(r, "-").size(), 10 * body.size());
+  EXPECT_LT(bpv::to_text(r, body, "-").size(), 10 * body.size());
+}
+
 TEST(Reuse, PolicyIdMayComeFromTheReportBeingFilled) {
   bpv::validator v;
   report r;
