@@ -95,7 +95,7 @@ class locator {
           if (c == '{' || c == '[') {
             stack_.push_back(c);
             if (stack_.size() > max_depth_ && stack_.front() == '{')
-              return syntax_location{i, "nesting is beyond the limit of " + std::to_string(max_depth_) + " levels", true};
+              return syntax_location{i, depth_limit_message(max_depth_), true};
             ++i;
             st = c == '{' ? state::key_or_end : state::value_or_end;
             break;
@@ -166,8 +166,7 @@ class locator {
         std::size_t const j = i + 6;
         if (j == s_.size() || (s_[j] == '\\' && (j + 1 == s_.size() || (s_[j + 1] == 'u' && j + 6 > s_.size() && hex_so_far(j + 2)))))
           break;
-        bool const paired = i + 12 <= s_.size() && s_[i + 6] == '\\' && s_[i + 7] == 'u' && is_hex(s_[i + 8]) &&
-                            is_hex(s_[i + 9]) && is_hex(s_[i + 10]) && is_hex(s_[i + 11]) &&
+        bool const paired = i + 12 <= s_.size() && s_[i + 6] == '\\' && s_[i + 7] == 'u' && hex_so_far(i + 8) &&
                             hex4(s_, i + 8) >= 0xDC00 && hex4(s_, i + 8) <= 0xDFFF;
         if (!paired) return syntax_location{i, "a lone high surrogate escape in a string"};
         i += 12;
@@ -227,6 +226,10 @@ std::optional<std::string_view> scan_number(std::string_view s, std::size_t& i) 
     if (!digits()) return "expected a digit in the exponent";
   }
   return std::nullopt;
+}
+
+std::string depth_limit_message(std::size_t max_depth) {
+  return "nesting is beyond the limit of " + std::to_string(max_depth) + " levels";
 }
 
 std::optional<syntax_location> locate_syntax_error(std::string_view body, std::size_t max_depth) {

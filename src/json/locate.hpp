@@ -27,6 +27,9 @@ struct syntax_location {
 /// breaks it and what was expected there is returned. The one number grammar of the JSON layer.
 std::optional<std::string_view> scan_number(std::string_view s, std::size_t& i) noexcept;
 
+/// What a body nesting past `max_depth` levels is told (the walk and the locator say the same).
+std::string depth_limit_message(std::size_t max_depth);
+
 /// The first place `body` breaks RFC 8259 JSON (UTF-8 included), or nothing if it is JSON. With
 /// a depth limit, a root object that nests past it before any such place is the first problem
 /// (reading stops where it would: the bracket that opens the level too many); a root that is not

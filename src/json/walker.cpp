@@ -538,7 +538,7 @@ void walker::impl::walk_on_demand(std::string_view body, const walk_limits& limi
     return;
   }
   if (limits.max_depth < 1) {
-    fail(failure::reason::too_deep, std::nullopt, "nesting is beyond the limit of 0 levels");
+    fail(failure::reason::too_deep, std::nullopt, depth_limit_message(0));
     return;
   }
   od::object root_object;
@@ -580,8 +580,7 @@ void walker::impl::walk_on_demand(std::string_view body, const walk_limits& limi
       case od::json_type::object:
       case od::json_type::array: {
         if (n.depth > limits.max_depth) {
-          fail(failure::reason::too_deep, std::nullopt,
-               "nesting is beyond the limit of " + std::to_string(limits.max_depth) + " levels");
+          fail(failure::reason::too_deep, std::nullopt, depth_limit_message(limits.max_depth));
           return false;
         }
         if (t == od::json_type::object) {

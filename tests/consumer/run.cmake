@@ -6,7 +6,7 @@
 # pkg-config:   the consumer compiled by hand with `pkg-config --cflags --libs [--static] bpv`
 # shared:       bpv built with BUILD_SHARED_LIBS into WORK, installed, the prefix moved; its
 #               command line run from there, its exports looked at, then the consumer against it
-# With LANGUAGES=C the consumer project enables C alone (a C service): package builds the C
+# With C_ONLY=ON the consumer project enables C alone (a C service): package builds the C
 # program only; subdirectory must be refused with a message that says what to do.
 # Other variables: SOURCE_DIR, BPV_BUILD, PREFIX, PKGCONFIG_DIR, PKG_CONFIG, GENERATOR,
 # MAKE_PROGRAM, C_COMPILER, CXX_COMPILER, BUILD_TYPE, FLAGS (compile and link, e.g. sanitizers),
@@ -22,19 +22,14 @@ function(run)
   set(run_out "${out}" PARENT_SCOPE)
 endfunction()
 
-if(NOT LANGUAGES)
-  set(LANGUAGES "C;CXX")
-endif()
-if("CXX" IN_LIST LANGUAGES)
-  set(c_only OFF)
-else()
-  set(c_only ON)
+if(NOT C_ONLY)
+  set(C_ONLY OFF)
 endif()
 
 # Runs the consumer programs on the example.
 function(run_consumers dir)
   set(programs consumer_c)
-  if("CXX" IN_LIST LANGUAGES)
+  if(NOT C_ONLY)
     list(PREPEND programs consumer)
   endif()
   foreach(program ${programs})
@@ -101,11 +96,11 @@ if(MODE STREQUAL "package" OR MODE STREQUAL "subdirectory")
       "-DCMAKE_C_COMPILER=${C_COMPILER}" "-DCMAKE_CXX_COMPILER=${CXX_COMPILER}" "-DCMAKE_BUILD_TYPE=${BUILD_TYPE}"
       "-DCMAKE_C_FLAGS=${FLAGS}" "-DCMAKE_CXX_FLAGS=${FLAGS}" "-DCMAKE_EXE_LINKER_FLAGS=${FLAGS}"
       "-DBPV_CONSUMER_MODE=${MODE}" "-DBPV_EXPECTED_VERSION=${VERSION}" "-DBPV_SOURCE_DIR=${SOURCE_DIR}"
-      "-DCMAKE_PREFIX_PATH=${PREFIX}" "-DBPV_CONSUMER_C_ONLY=${c_only}")
+      "-DCMAKE_PREFIX_PATH=${PREFIX}" "-DBPV_CONSUMER_C_ONLY=${C_ONLY}")
   if(MAKE_PROGRAM)
     list(APPEND configure "-DCMAKE_MAKE_PROGRAM=${MAKE_PROGRAM}")
   endif()
-  if(MODE STREQUAL "subdirectory" AND NOT "CXX" IN_LIST LANGUAGES)
+  if(MODE STREQUAL "subdirectory" AND C_ONLY)
     # CMake cannot build a C++ library's users in a directory without C++: refused, and told why.
     execute_process(COMMAND ${configure} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
     if(rc EQUAL 0 OR NOT err MATCHES "bpv is a C\\+\\+ library")
