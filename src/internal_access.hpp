@@ -12,6 +12,9 @@ struct internal_access {
   static void use_index_route(validator& v, bool on) noexcept;
   /// Whether the last request was read from the structural index, rather than the document.
   static bool answered_from_index(const validator& v) noexcept;
+  /// How many nodes the validator's document has room for: as many as the largest document it
+  /// has made (its storage is kept), so what a fresh validator has made so far.
+  static std::size_t document_room(const validator& v) noexcept;
 };
 
 }  // namespace bpv

@@ -30,6 +30,7 @@ struct validator::impl {
 
 void internal_access::use_index_route(validator& v, bool on) noexcept { v.impl_->index_route = on; }
 bool internal_access::answered_from_index(const validator& v) noexcept { return v.impl_->answered_from_index; }
+std::size_t internal_access::document_room(const validator& v) noexcept { return v.impl_->doc.nodes.capacity(); }
 
 validator::validator(options opts) : impl_(std::make_unique<impl>()) {
   impl_->opts = std::move(opts);
@@ -116,6 +117,7 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
   bool const blank = body.size() <= m.opts.limits.max_body_bytes &&
                      (body.empty() || (json::is_json_space(body.front()) && json::is_blank(body)));
   bool bound = false;  // m.req holds the body's request
+  bool broken = false;  // the index reading found the body not JSON, or too deep
   if (blank) {
     m.doc.clear();
     f.add(engine::rule::body_empty, engine::path_ref{}, std::nullopt,
@@ -125,7 +127,9 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
         m.walker.index(body, json::walk_limits{m.opts.limits.max_body_bytes, m.opts.limits.max_depth});
     // Most requests: the request straight from the structural index, and the rules on it, with
     // no document and not even DOM's second stage.
-    if (index && m.index_route && engine::bind_index(*index, m.opts.limits.max_depth, m.req, m.index)) {
+    bool const read = index && m.index_route && engine::bind_index(*index, m.opts.limits.max_depth, m.req, m.index);
+    broken = index && m.index_route && !read && !m.index.wants_document;
+    if (read) {
       std::size_t const before = f.raised();
       engine::check(m.req, nullptr, ctx, m.rules, m.scratch, f);
       // The index reading takes strings as written, which holds when the body has no '\', and
@@ -142,6 +146,7 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
         f.restart();
         uri();
         bound = engine::bind_index(*index, m.opts.limits.max_depth, m.req, m.index, true);
+        broken = !bound && !m.index.wants_document;
         if (bound) engine::check(m.req, nullptr, ctx, m.rules, m.scratch, f);
       }
       if (!bound) {
@@ -151,7 +156,7 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
       m.answered_from_index = bound;
     }
     if (!bound) {
-      m.walker.build(m.doc);
+      m.walker.build(m.doc, broken);
       if (m.doc.error) {
         f.add(rule_for(m.doc.error->why), engine::path_ref{}, m.doc.error->offset,
               engine::say(std::string_view(m.doc.error->message)));

@@ -53,9 +53,12 @@ class walker {
   /// index when that stage read a non-empty body within the size limit (a grammar error may
   /// remain: the first stage does not look for one), else nothing. build() then copies the
   /// body (if index() has not) and makes its document. The body must stay alive until build();
-  /// the index, until the next index().
+  /// the index, until the next index(). `broken`: the caller has read the index and found the
+  /// body not JSON (or nested too deep), so the document is not read from the index, which
+  /// would make a node of every value before the break; simdjson's DOM refuses such a body at
+  /// once, and the walk that locates the break follows.
   std::optional<json::structure> index(std::string_view body, const walk_limits& limits);
-  void build(document& out);
+  void build(document& out, bool broken = false);
 
  private:
   struct impl;

@@ -22,6 +22,11 @@ struct index_scratch {
     std::uint32_t items;
   };
   std::vector<frame> open;  ///< containers being stepped over
+  /// Why the last bind_index() returned false: true when the body is one JSON object within
+  /// the depth limit that needs the document all the same (a name repeated below what it
+  /// knows, with `angles` an angle bracket there); false when it is not JSON, or nests too
+  /// deep, which no document mends.
+  bool wants_document = false;
 };
 
 /// The request straight from simdjson's structural index of a body: no document, no second
@@ -33,7 +38,7 @@ struct index_scratch {
 /// '<' and '>' in the names and strings whose path it knows (members of those two objects,
 /// items of week_frequency). False when the body needs the document instead: a syntax error,
 /// nesting beyond the limit, a name repeated deeper, with `angles` one of them deeper, so that
-/// whatever is wrong is said by the walk that says it now.
+/// whatever is wrong is said by the walk that says it now; `sc.wants_document` tells which.
 bool bind_index(const json::structure& s, std::size_t max_depth, request& out, index_scratch& sc,
                 bool angles = false);
 

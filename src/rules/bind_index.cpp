@@ -26,11 +26,14 @@ class reader {
 
   bool run() {
     r_.clear();
+    sc_.wants_document = false;
     if (s_.at(0) != '{') return false;
     r_.root_offset = at_[0];
     std::size_t const end = members_of(0, object_id::root);
     // One object, and nothing after it.
-    return end != fail && end == count_;
+    bool const json = end != fail && end == count_;
+    if (!json) sc_.wants_document = false;  // broken: no document mends it
+    return json && !sc_.wants_document;
   }
 
  private:
@@ -258,8 +261,9 @@ class reader {
         std::string_view name;
         // A name, ':', the value and at least a closing bracket after it.
         if (k + 3 >= count_ || c != '"' || byte(k + 1) != ':' || !string_at(k, name)) return fail;
-        // A repeat or an angle bracket down here has a path only the document knows.
-        if (!sc_.names[depth - 1].insert(name) || angled(name)) return fail;
+        // A repeat or an angle bracket down here has a path only the document knows; the rest
+        // is still read, so that a body that is not JSON is known to be broken.
+        if (!sc_.names[depth - 1].insert(name) || angled(name)) sc_.wants_document = true;
         k += 2;
         c = byte(k);
       }
@@ -270,7 +274,8 @@ class reader {
         continue;
       }
       std::string_view text;
-      if (c == '"' ? !string_at(k, text) || angled(text) : !json::is_json_scalar(token(k))) return fail;
+      if (c == '"' ? !string_at(k, text) : !json::is_json_scalar(token(k))) return fail;
+      if (c == '"' && angled(text)) sc_.wants_document = true;
       ++k;
     }
   }
