@@ -17,8 +17,9 @@ auto const time = expect(digit, "expected a time in HH:mm form (two-digit hour)"
                   >> expect(digit, "expected a two-digit minute (mm)")         //
                   >> expect(digit, "expected a second minute digit (mm)");
 
-auto const start_times = time >> *(x3::lit(',') >> time)  //
-                         >> expect(x3::eoi, "expected ',' or the end of the list");
+auto const end_of_time = expect(x3::eoi, "expected ',' or the end of the list");
+auto const start_times = time >> *(x3::lit(',') >> time) >> end_of_time;
+auto const entry = time >> end_of_time;
 
 }  // namespace
 
@@ -39,6 +40,24 @@ std::optional<syntax_error> parse_start_times(std::string_view text, std::vector
     out.push_back(t);
   }
   return std::nullopt;
+}
+
+std::optional<syntax_error> parse_start_time_entry(std::string_view text, clock_time& out, unsigned& parts) {
+  detail::failure_note sink;
+  const char* first = text.data();
+  const char* const last = text.data() + text.size();
+  std::optional<syntax_error> error;
+  if (!detail::parse_with(entry, first, last, sink)) error = sink.error_in(text, "expected a time in HH:mm form");
+  // The grammar reads left to right: whatever lies before the break has matched it, so the
+  // hour is well-formed once the break is past its two digits, the minute once past its own.
+  std::size_t const matched = error ? error->offset : text.size();
+  parts = matched >= 5 ? 2 : matched >= 2 ? 1 : 0;
+  out = clock_time{};
+  out.hour_offset = 0;
+  out.minute_offset = 3;
+  if (parts >= 1) out.hour = two_digits(text.data());
+  if (parts >= 2) out.minute = two_digits(text.data() + 3);
+  return error;
 }
 
 }  // namespace bpv::grammar

@@ -238,6 +238,52 @@ TEST(StartTimeGrammar, RejectedFormsAndTheirOffsets) {
   }
 }
 
+// One entry of a refused list, read as far as it is well-formed: the parts before the break
+// have matched, and their values are read; parts at or after it are not.
+TEST(StartTimeGrammar, AnEntryReadAsFarAsItIsWellFormed) {
+  struct entry_case {
+    std::string text;
+    std::optional<std::size_t> breaks;  // nothing: the entry is a time
+    unsigned parts;
+    unsigned hour, minute;  // of the parts read (0 otherwise)
+  };
+  const entry_case cases[] = {
+      {"12:00", std::nullopt, 2, 12, 0},
+      {"99:99", std::nullopt, 2, 99, 99},  // ranges are rules
+      {"", 0, 0, 0, 0},
+      {"2x:00", 1, 0, 0, 0},
+      {"25:0x", 4, 1, 25, 0},
+      {"2500", 2, 1, 25, 0},                // ':' missing after a well-formed hour
+      {"25", 2, 1, 25, 0},
+      {"12:300", 5, 2, 12, 30},             // both parts matched before the break
+      {"12:30 ", 5, 2, 12, 30},
+      {" 12:00", 0, 0, 0, 0},
+      {"13:0", 4, 1, 13, 0},
+  };
+  for (const auto& c : cases) {
+    clock_time t;
+    t.hour = 77;  // the entry's reading replaces whatever was there
+    unsigned parts = 9;
+    std::optional<syntax_error> const e = parse_start_time_entry(c.text, t, parts);
+    EXPECT_EQ(e.has_value(), c.breaks.has_value()) << "\"" << c.text << "\"";
+    if (e && c.breaks) {
+      EXPECT_EQ(e->offset, *c.breaks) << "\"" << c.text << "\"";
+      EXPECT_FALSE(e->expected.empty());
+      // Where a list made of this entry alone breaks, as the list's grammar says.
+      std::vector<clock_time> out;
+      std::optional<syntax_error> const whole = parse_start_times(c.text, out);
+      ASSERT_TRUE(whole.has_value());
+      EXPECT_EQ(whole->offset, e->offset) << "\"" << c.text << "\"";
+      EXPECT_EQ(whole->expected, e->expected) << "\"" << c.text << "\"";
+    }
+    EXPECT_EQ(parts, c.parts) << "\"" << c.text << "\"";
+    EXPECT_EQ(t.hour, c.hour) << "\"" << c.text << "\"";
+    EXPECT_EQ(t.minute, c.minute) << "\"" << c.text << "\"";
+    EXPECT_EQ(t.hour_offset, 0u);
+    EXPECT_EQ(t.minute_offset, 3u);
+  }
+}
+
 TEST(StartTimeGrammar, RejectionClearsEarlierOutput) {
   std::vector<clock_time> out;
   ASSERT_FALSE(parse_start_times("01:00,02:00", out).has_value());

@@ -974,6 +974,54 @@ TEST(StartTime, HourAndMinuteParts) {
   }
 }
 
+// A list that breaks the syntax is read entry by entry (what the commas separate): each entry's
+// first breaking character, and each part well-formed before it that breaks a rule
+// (decisions.md: "a well-formed part that breaks a rule: the first digit of that part"). Only
+// more than 24 entries stops the list at one finding.
+TEST(StartTime, EachEntryOfABrokenListOnItsOwn) {
+  struct expected {
+    std::string rule;
+    std::size_t at;  // index in the string value
+  };
+  struct sc {
+    std::string v;
+    std::vector<expected> findings;  // in offset order
+  };
+  const sc cases[] = {
+      {"25:00,1x:00", {{"start_time.hour", 0}, {"start_time.syntax", 7}}},
+      {"12:30,1", {{"start_time.full_hour", 3}, {"start_time.syntax", 7}}},
+      {"1x:00,25:00", {{"start_time.syntax", 1}, {"start_time.hour", 6}}},
+      {"25:0x", {{"start_time.hour", 0}, {"start_time.syntax", 4}}},
+      {"2500", {{"start_time.hour", 0}, {"start_time.syntax", 2}}},
+      {"12:300", {{"start_time.full_hour", 3}, {"start_time.syntax", 5}}},
+      {"24:30,,13:15", {{"start_time.hour", 0}, {"start_time.full_hour", 3}, {"start_time.syntax", 6},
+                        {"start_time.full_hour", 10}}},
+      {"1:00,2:00", {{"start_time.syntax", 1}, {"start_time.syntax", 6}}},
+      {"12:00 ,13:00", {{"start_time.syntax", 5}}},
+  };
+  for (const sc& c : cases) {
+    const std::string b = st_body(c.v);
+    const std::size_t value = pos(b, R"("start_time":")", 14);
+    const report r = check(b);
+    std::vector<const bpv::diagnostic*> at_path;
+    for (const auto& d : r.diagnostics)
+      if (d.path == kSt) at_path.push_back(&d);
+    ASSERT_EQ(at_path.size(), c.findings.size()) << "'" << c.v << "': " << rules_of(r);
+    for (std::size_t i = 0; i < at_path.size(); ++i) {
+      EXPECT_EQ(at_path[i]->rule, c.findings[i].rule) << "'" << c.v << "' #" << i;
+      EXPECT_EQ(at_path[i]->offset, value + c.findings[i].at) << "'" << c.v << "' #" << i;
+      EXPECT_EQ(at_path[i]->code, "AutoBackup.0103");
+    }
+  }
+  // Past 24 entries, one finding at the 25th, whatever the entries are.
+  std::string many = "25:00";
+  for (int i = 0; i < 24; ++i) many += ",1x:30";
+  const std::string b = st_body(many);
+  const report r = check(b);
+  EXPECT_EQ(count_at_path(r, kSt), 1u) << rules_of(r);
+  EXPECT_TRUE(has(r, "start_time.count", E, "AutoBackup.0103", kSt, pos(b, R"("start_time":")", 14) + 5 + 24 * 6 - 5));
+}
+
 TEST(StartTime, OffsetsInsideEscapedText) {
   {
     // "1\u0032:30" is 12:30: the minute's '3' comes after the 6-byte escape and the ':'.

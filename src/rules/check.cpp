@@ -334,29 +334,55 @@ class checker {
       }
     }
     auto& times = scratch_.times;
-    if (auto e = grammar::parse_start_times(n.text, times)) {
-      f_.add(rule::start_time_syntax, n, offset_in_string(n, e->offset),
-             say("start_time must be HH:mm times separated by ',' (no spaces): ", e->expected, " at character ",
-                 utf8::count_chars(n.text.substr(0, e->offset)) + 1));
-      return;
-    }
+    if (grammar::parse_start_times(n.text, times)) return malformed_start_times(n);
     bool all_valid = true;
-    for (const auto& t : times) {
-      if (t.hour > 23) {
-        f_.add(rule::start_time_hour, n, offset_in_string(n, t.hour_offset),
-               say("start_time hour ", t.hour, " is out of range: hours run from 00 to 23"));
-        all_valid = false;
-      }
-      if (t.minute != 0) {
-        f_.add(rule::start_time_full_hour, n, offset_in_string(n, t.minute_offset),
-               say("expected minute 00: backups start on the full hour, not at minute ", two{t.minute}));
-        all_valid = false;
-      }
-    }
+    for (const auto& t : times) all_valid &= time_parts(n, t, 2);
     // Order, duplicates and day crossing would be guesses with a bad entry or time zone; one
     // time has none of them.
     if (!all_valid || !offset || times.size() < 2) return;
     order_and_days(n, *offset);
+  }
+
+  // A list that breaks the syntax: each entry on its own (what the commas separate), the first
+  // character that breaks it, and each part well-formed before that which breaks a rule
+  // (decisions.md: "a well-formed part that breaks a rule: the first digit of that part").
+  void malformed_start_times(const value& n) {
+    std::string_view const s = n.text;
+    for (std::size_t begin = 0;;) {
+      std::size_t const comma = s.find(',', begin);
+      std::size_t const end = comma == std::string_view::npos ? s.size() : comma;
+      grammar::clock_time t;
+      unsigned parts = 0;
+      std::optional<grammar::syntax_error> const e = grammar::parse_start_time_entry(s.substr(begin, end - begin), t, parts);
+      t.hour_offset += begin;
+      t.minute_offset += begin;
+      time_parts(n, t, parts);
+      if (e) {
+        std::size_t const at = begin + e->offset;
+        f_.add(rule::start_time_syntax, n, offset_in_string(n, at),
+               say("start_time must be HH:mm times separated by ',' (no spaces): ", e->expected, " at character ",
+                   utf8::count_chars(s.substr(0, at)) + 1));
+      }
+      if (comma == std::string_view::npos) return;
+      begin = comma + 1;
+    }
+  }
+
+  // The rules of a time's well-formed parts (`parts`: none, the hour, or the hour and the
+  // minute): whether they hold.
+  bool time_parts(const value& n, const grammar::clock_time& t, unsigned parts) {
+    bool ok = true;
+    if (parts >= 1 && t.hour > 23) {
+      f_.add(rule::start_time_hour, n, offset_in_string(n, t.hour_offset),
+             say("start_time hour ", t.hour, " is out of range: hours run from 00 to 23"));
+      ok = false;
+    }
+    if (parts >= 2 && t.minute != 0) {
+      f_.add(rule::start_time_full_hour, n, offset_in_string(n, t.minute_offset),
+             say("expected minute 00: backups start on the full hour, not at minute ", two{t.minute}));
+      ok = false;
+    }
+    return ok;
   }
 
   void order_and_days(const value& n, int offset) {

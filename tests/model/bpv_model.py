@@ -24,9 +24,9 @@ Standard library only. Readings fixed by the project where decisions.md is open:
   * JSON that is not an object -> at its first non-space byte;
   * a body over the size limit (1 MiB) is 0008 (offset null) even if blank.
 Readings this model takes where decisions.md leaves room (see the differential test's notes):
-  * a start_time string is one piece of syntax: the first character that breaks it is the
-    only error; when it is well-formed, each part (hour, minute) that breaks a rule is an
-    error at its first digit (so "24:30" gives two);
+  * a start_time entry (what the commas separate) is read on its own: the first character
+    that breaks its syntax is an error, and so is each part (hour, minute) well-formed before
+    that which breaks a rule, at its first digit (so "24:30" gives two, "25:0x" two);
   * a start_time duplicate is reported only as a duplicate and is not the baseline of the
     order check ("the one before it" = the previous time that is not a duplicate);
   * input that ends anywhere inside a string (even inside an escape sequence or a UTF-8
@@ -552,25 +552,25 @@ def check_start_time_entries(v, diags):
         a = pieces[24][0]
         diags.error(C0103, path, offs[a] if a < len(chars) else v.end)
         return None
-    # The string is one piece of syntax: the first character that breaks it is the one
-    # error, and nothing else is said about the list (its parts would be guesses).
-    for a, b in pieces:
-        bad = match_pattern(chars, offs, a, b, v.end, "dd:dd")
-        if bad is not None:
-            diags.error(C0103, path, bad)
-            return None
-    # Well-formed: each part (hour, minute) that breaks a rule, at its first digit.
+    # Each piece on its own: the first character that breaks "HH:mm", and each part (hour,
+    # minute) that is well-formed, before any break, and breaks a rule, at its first digit.
     times, ok = [], True
     for a, b in pieces:
-        hh = int(chars[a] + chars[a + 1])
-        mm = int(chars[a + 3] + chars[a + 4])
-        if hh > 23:
+        bad = match_pattern(chars, offs, a, b, v.end, "dd:dd")
+        # How far the piece matched: its parts before that are well-formed.
+        matched = b - a if bad is None else next(
+            (k for k in range(b - a) if offs[a + k] == bad), b - a)
+        if matched >= 2 and int(chars[a] + chars[a + 1]) > 23:
             diags.error(C0103, path, offs[a])
             ok = False
-        if mm != 0:
+        if matched >= 5 and int(chars[a + 3] + chars[a + 4]) != 0:
             diags.error(C0103, path, offs[a + 3])
             ok = False
-        times.append((hh * 60, offs[a]))
+        if bad is not None:
+            diags.error(C0103, path, bad)
+            ok = False
+        else:
+            times.append((int(chars[a] + chars[a + 1]) * 60, offs[a]))
     return times if ok else None
 
 
