@@ -336,7 +336,8 @@ class checker {
     auto& times = scratch_.times;
     if (grammar::parse_start_times(n.text, times)) return malformed_start_times(n);
     bool all_valid = true;
-    for (const auto& t : times) all_valid &= time_parts(n, t, 2);
+    for (const auto& t : times)
+      if (t.hour > 23 || t.minute != 0) all_valid = time_parts(n, t, 2) && all_valid;
     // Order, duplicates and day crossing would be guesses with a bad entry or time zone; one
     // time has none of them.
     if (!all_valid || !offset || times.size() < 2) return;
