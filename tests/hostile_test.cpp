@@ -11,6 +11,7 @@
 #include <unistd.h>
 #endif
 
+#include <algorithm>
 #include <cstring>
 
 #include <string>
@@ -236,8 +237,18 @@ TEST(TimeSchemaSuite, AllFortySevenCasesAreRefusedAsStartTimeAndAsTimeZone) {
       std::string const tz_body = cat({R"({"time_zone":)", value, "}"});
       report const st = check(st_body);
       EXPECT_FALSE(st.valid) << what;
-      EXPECT_EQ(count_rule(st, data.is_string() ? "start_time.syntax" : "start_time.type"), 1u) << what << ": " << rules_of(st);
-      EXPECT_EQ(st.diagnostics.size(), 1u) << what << ": " << rules_of(st);
+      if (data.is_string()) {
+        // Each entry's break (what the commas separate: "01:01:01,1111" has two), and the rules
+        // of parts well-formed before a break ("08:30:06Z": minute 30), nothing else.
+        EXPECT_GE(count_rule(st, "start_time.syntax"), 1u) << what << ": " << rules_of(st);
+        EXPECT_LE(count_rule(st, "start_time.syntax"), static_cast<std::size_t>(std::count(value.begin(), value.end(), ',')) + 1) << what;
+        for (const auto& d : st.diagnostics)
+          EXPECT_TRUE(d.rule == "start_time.syntax" || d.rule == "start_time.hour" || d.rule == "start_time.full_hour")
+              << what << ": " << rules_of(st);
+      } else {
+        EXPECT_EQ(count_rule(st, "start_time.type"), 1u) << what << ": " << rules_of(st);
+        EXPECT_EQ(st.diagnostics.size(), 1u) << what << ": " << rules_of(st);
+      }
 
       report const tz = check(tz_body);
       EXPECT_FALSE(tz.valid) << what;
