@@ -48,10 +48,11 @@ std::optional<syntax_error> parse_start_time_entry(std::string_view text, clock_
   const char* const last = text.data() + text.size();
   std::optional<syntax_error> error;
   if (!detail::parse_with(entry, first, last, sink)) error = sink.error_in(text, "expected a time in HH:mm form");
-  // The grammar reads left to right: whatever lies before the break has matched it, so the
-  // hour is well-formed once the break is past its two digits, the minute once past its own.
-  std::size_t const matched = error ? error->offset : text.size();
-  parts = matched >= 5 ? 2 : matched >= 2 ? 1 : 0;
+  // The grammar reads left to right: whatever lies before the break has matched it. A part is
+  // well-formed when it is two digits between its delimiters: the hour once the break is past
+  // the ':' after it ("250:00" has no hour of two digits), the minute only in an entry that
+  // does not break at all ("12:300" and "12:30 " have no minute of two digits).
+  parts = !error ? 2 : error->offset >= 3 ? 1 : 0;
   out = clock_time{};
   out.hour_offset = 0;
   out.minute_offset = 3;

@@ -31,9 +31,10 @@ struct clock_time {
 std::optional<syntax_error> parse_start_times(std::string_view text, std::vector<clock_time>& out);
 
 /// One entry of a list that parse_start_times() refused (what two commas, or a comma and an
-/// end, enclose), read as far as it is well-formed: `parts` is how many of its parts are
-/// (0; 1, the hour; 2, the hour and the minute) and `out` holds their values, with offsets in
-/// the entry. Returns the first character that breaks "HH:mm", if one does.
+/// end, enclose), read as far as it is well-formed: `parts` is how many of its parts are two
+/// digits between their delimiters (0; 1, the hour, followed by ':'; 2, the hour and the
+/// minute, which the entry's end follows) and `out` holds their values, with offsets in the
+/// entry. Returns the first character that breaks "HH:mm", if one does.
 std::optional<syntax_error> parse_start_time_entry(std::string_view entry, clock_time& out, unsigned& parts);
 
 }  // namespace bpv::grammar

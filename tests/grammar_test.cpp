@@ -252,11 +252,13 @@ TEST(StartTimeGrammar, AnEntryReadAsFarAsItIsWellFormed) {
       {"99:99", std::nullopt, 2, 99, 99},  // ranges are rules
       {"", 0, 0, 0, 0},
       {"2x:00", 1, 0, 0, 0},
-      {"25:0x", 4, 1, 25, 0},
-      {"2500", 2, 1, 25, 0},                // ':' missing after a well-formed hour
-      {"25", 2, 1, 25, 0},
-      {"12:300", 5, 2, 12, 30},             // both parts matched before the break
-      {"12:30 ", 5, 2, 12, 30},
+      {"25:0x", 4, 1, 25, 0},               // the hour is two digits and its ':'
+      {"25:", 3, 1, 25, 0},
+      {"2500", 2, 0, 0, 0},                 // no ':' after two digits: no hour of two digits
+      {"250:00", 2, 0, 0, 0},
+      {"25", 2, 0, 0, 0},
+      {"12:300", 5, 1, 12, 0},              // a minute of three digits is no minute
+      {"12:30 ", 5, 1, 12, 0},
       {" 12:00", 0, 0, 0, 0},
       {"13:0", 4, 1, 13, 0},
   };

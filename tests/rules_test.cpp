@@ -990,10 +990,13 @@ TEST(StartTime, EachEntryOfABrokenListOnItsOwn) {
   const sc cases[] = {
       {"25:00,1x:00", {{"start_time.hour", 0}, {"start_time.syntax", 7}}},
       {"12:30,1", {{"start_time.full_hour", 3}, {"start_time.syntax", 7}}},
+      {"25:00:00", {{"start_time.hour", 0}, {"start_time.syntax", 5}}},  // no minute: ':' follows it
       {"1x:00,25:00", {{"start_time.syntax", 1}, {"start_time.hour", 6}}},
       {"25:0x", {{"start_time.hour", 0}, {"start_time.syntax", 4}}},
-      {"2500", {{"start_time.hour", 0}, {"start_time.syntax", 2}}},
-      {"12:300", {{"start_time.full_hour", 3}, {"start_time.syntax", 5}}},
+      {"2500", {{"start_time.syntax", 2}}},    // no part of two digits between delimiters
+      {"250:00", {{"start_time.syntax", 2}}},
+      {"12:300", {{"start_time.syntax", 5}}},
+      {"12:30 ,25:00", {{"start_time.syntax", 5}, {"start_time.hour", 7}}},
       {"24:30,,13:15", {{"start_time.hour", 0}, {"start_time.full_hour", 3}, {"start_time.syntax", 6},
                         {"start_time.full_hour", 10}}},
       {"1:00,2:00", {{"start_time.syntax", 1}, {"start_time.syntax", 6}}},

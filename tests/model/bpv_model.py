@@ -25,8 +25,9 @@ Standard library only. Readings fixed by the project where decisions.md is open:
   * a body over the size limit (1 MiB) is 0008 (offset null) even if blank.
 Readings this model takes where decisions.md leaves room (see the differential test's notes):
   * a start_time entry (what the commas separate) is read on its own: the first character
-    that breaks its syntax is an error, and so is each part (hour, minute) well-formed before
-    that which breaks a rule, at its first digit (so "24:30" gives two, "25:0x" two);
+    that breaks its syntax is an error, and so is each part (hour, minute) that is well-formed
+    (two digits between its delimiters) and breaks a rule, at its first digit (so "24:30"
+    gives two, "25:0x" two, "250:00" and "12:300" one);
   * a start_time duplicate is reported only as a duplicate and is not the baseline of the
     order check ("the one before it" = the previous time that is not a duplicate);
   * input that ends anywhere inside a string (even inside an escape sequence or a UTF-8
@@ -553,17 +554,18 @@ def check_start_time_entries(v, diags):
         diags.error(C0103, path, offs[a] if a < len(chars) else v.end)
         return None
     # Each piece on its own: the first character that breaks "HH:mm", and each part (hour,
-    # minute) that is well-formed, before any break, and breaks a rule, at its first digit.
+    # minute) that is well-formed, two digits between its delimiters, and breaks a rule, at its
+    # first digit. The hour is well-formed when the piece matches past its ':', the minute only
+    # when the whole piece matches.
     times, ok = [], True
     for a, b in pieces:
         bad = match_pattern(chars, offs, a, b, v.end, "dd:dd")
-        # How far the piece matched: its parts before that are well-formed.
         matched = b - a if bad is None else next(
             (k for k in range(b - a) if offs[a + k] == bad), b - a)
-        if matched >= 2 and int(chars[a] + chars[a + 1]) > 23:
+        if matched >= 3 and int(chars[a] + chars[a + 1]) > 23:
             diags.error(C0103, path, offs[a])
             ok = False
-        if matched >= 5 and int(chars[a + 3] + chars[a + 4]) != 0:
+        if bad is None and int(chars[a + 3] + chars[a + 4]) != 0:
             diags.error(C0103, path, offs[a + 3])
             ok = False
         if bad is not None:
