@@ -145,8 +145,8 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
         // reading knows; for the others, the document.
         f.restart();
         uri();
+        // (The body read once already: this reading can only hand it to the document.)
         bound = engine::bind_index(*index, m.opts.limits.max_depth, m.req, m.index, true);
-        broken = !bound && !m.index.wants_document;
         if (bound) engine::check(m.req, nullptr, ctx, m.rules, m.scratch, f);
       }
       if (!bound) {

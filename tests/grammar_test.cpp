@@ -238,8 +238,9 @@ TEST(StartTimeGrammar, RejectedFormsAndTheirOffsets) {
   }
 }
 
-// One entry of a refused list, read as far as it is well-formed: the parts before the break
-// have matched, and their values are read; parts at or after it are not.
+// One entry of a refused list, read as far as it is well-formed: a part is, when it is two
+// digits between its delimiters (the hour before its ':', the minute before the entry's end),
+// and only such a part's value is read.
 TEST(StartTimeGrammar, AnEntryReadAsFarAsItIsWellFormed) {
   struct entry_case {
     std::string text;

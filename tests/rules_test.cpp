@@ -975,9 +975,9 @@ TEST(StartTime, HourAndMinuteParts) {
 }
 
 // A list that breaks the syntax is read entry by entry (what the commas separate): each entry's
-// first breaking character, and each part well-formed before it that breaks a rule
-// (decisions.md: "a well-formed part that breaks a rule: the first digit of that part"). Only
-// more than 24 entries stops the list at one finding.
+// first breaking character, and each part that is well-formed (two digits between its
+// delimiters) and breaks a rule (decisions.md: "a well-formed part that breaks a rule: the first
+// digit of that part"). Only more than 24 entries stops the list at one finding.
 TEST(StartTime, EachEntryOfABrokenListOnItsOwn) {
   struct expected {
     std::string rule;

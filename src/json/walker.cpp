@@ -291,7 +291,8 @@ void walker::impl::build(document& out, bool broken) {
     if (staged) stage2();  // the first stage has run, the second not yet
     if (!dom_read || !read_dom(out)) {
       out.clear();
-      walk_on_demand(body, limits, out, !dom_read);
+      // Refused: DOM's stages ran over the body (the On-Demand route alone runs neither).
+      walk_on_demand(body, limits, out, staged_from != nullptr && !dom_read);
     }
   }
   // '<' and '>' reach a string as themselves or through an escape (\u003c).

@@ -345,8 +345,9 @@ class checker {
   }
 
   // A list that breaks the syntax: each entry on its own (what the commas separate), the first
-  // character that breaks it, and each part well-formed before that which breaks a rule
-  // (decisions.md: "a well-formed part that breaks a rule: the first digit of that part").
+  // character that breaks it, and each part that is well-formed (two digits between its
+  // delimiters) and breaks a rule (decisions.md: "a well-formed part that breaks a rule: the
+  // first digit of that part").
   void malformed_start_times(const value& n) {
     std::string_view const s = n.text;
     for (std::size_t begin = 0;;) {
