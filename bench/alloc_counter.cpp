@@ -2,29 +2,41 @@
 // A thread-local count: no atomic on the measured path, and two threads measure apart.
 #include "alloc_counter.hpp"
 
+#include <malloc.h>
+
 #include <cstdlib>
 #include <new>
 
 namespace {
 
 thread_local std::uint64_t count = 0;
+thread_local bool weighing = false;  // live bytes are counted (off in the benchmarks: it costs)
+thread_local std::int64_t live = 0;
 
-void* allocate(std::size_t size) {
+void* counted(void* p) {
+  if (!p) throw std::bad_alloc();
   ++count;
-  if (void* p = std::malloc(size ? size : 1)) return p;
-  throw std::bad_alloc();
+  if (weighing) live += static_cast<std::int64_t>(malloc_usable_size(p));
+  return p;
 }
 
+void* allocate(std::size_t size) { return counted(std::malloc(size ? size : 1)); }
+
 void* allocate_aligned(std::size_t size, std::align_val_t align) {
-  ++count;
   auto const a = static_cast<std::size_t>(align);
-  if (void* p = std::aligned_alloc(a, (size + a - 1) / a * a + (size ? 0 : a))) return p;
-  throw std::bad_alloc();
+  return counted(std::aligned_alloc(a, (size + a - 1) / a * a + (size ? 0 : a)));
+}
+
+void release(void* p) noexcept {
+  if (p && weighing) live -= static_cast<std::int64_t>(malloc_usable_size(p));
+  std::free(p);
 }
 
 }  // namespace
 
 std::uint64_t bench::allocations() noexcept { return count; }
+std::int64_t bench::live_bytes() noexcept { return live; }
+void bench::weigh_live_bytes(bool on) noexcept { weighing = on; }
 
 void* operator new(std::size_t n) { return allocate(n); }
 void* operator new[](std::size_t n) { return allocate(n); }
@@ -45,11 +57,11 @@ void* operator new[](std::size_t n, const std::nothrow_t&) noexcept {
 void* operator new(std::size_t n, std::align_val_t a) { return allocate_aligned(n, a); }
 void* operator new[](std::size_t n, std::align_val_t a) { return allocate_aligned(n, a); }
 
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+void operator delete(void* p) noexcept { release(p); }
+void operator delete[](void* p) noexcept { release(p); }
+void operator delete(void* p, std::size_t) noexcept { release(p); }
+void operator delete[](void* p, std::size_t) noexcept { release(p); }
+void operator delete(void* p, std::align_val_t) noexcept { release(p); }
+void operator delete[](void* p, std::align_val_t) noexcept { release(p); }
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept { release(p); }
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { release(p); }

@@ -9,4 +9,10 @@ namespace bench {
 /// Allocations by the calling thread since it started.
 std::uint64_t allocations() noexcept;
 
+/// Bytes the calling thread's operator new has handed out and no delete on it has given back
+/// (by malloc_usable_size, so with the allocator's rounding) while weigh_live_bytes(true) was in
+/// force: what it holds of what was allocated since. Off by default: it costs every allocation.
+std::int64_t live_bytes() noexcept;
+void weigh_live_bytes(bool on) noexcept;
+
 }  // namespace bench

@@ -11,6 +11,7 @@
 #include "rules/findings.hpp"
 #include "rules/request.hpp"
 #include "rules/rule_set.hpp"
+#include "storage.hpp"
 
 namespace bpv {
 
@@ -26,6 +27,29 @@ struct validator::impl {
   engine::custom_scratch custom;
   bool index_route = true;  // see bind_index (rules/bind.hpp)
   bool answered_from_index = false;
+  bool outsized = false;  // a body beyond kept_body_bytes has grown the buffers since give_back()
+
+  // After a body beyond kept_body_bytes (storage.hpp), once an ordinary body follows: each
+  // buffer back to about what a body of that size needs, so that what a validator holds comes
+  // back to a few megabytes. Outsized bodies one after another keep what they grew.
+  void give_back() {
+    walker.give_back(kept_body_bytes);
+    doc.clear();
+    bpv::give_back(doc.nodes, 4096);  // about 480 KB of nodes
+    constexpr std::size_t few = 64;
+    req.clear();
+    bpv::give_back(req.root_others, few);
+    bpv::give_back(req.scheduled_policy_others, few);
+    bpv::give_back(req.week_items, few);
+    bpv::give_back(req.marks, few);
+    for (json::member_names& n : index.names) n.give_back();
+    bpv::give_back(index.open, few);
+    bpv::give_back(custom.fields, few);
+    bpv::give_back(custom.item_paths, kept_body_bytes);
+    bpv::give_back(findings_room.text, kept_body_bytes);
+    // Strings a report no longer lists: only those of an ordinary size wait for reuse.
+    std::erase_if(findings_room.spare, [](const std::string& s) { return s.capacity() > 4096; });
+  }
 };
 
 void internal_access::use_index_route(validator& v, bool on) noexcept { v.impl_->index_route = on; }
@@ -174,6 +198,12 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
     engine::effective_into(m.req, m.scratch, out.effective.emplace());
   } else {
     out.effective.reset();
+  }
+  if (body.size() > kept_body_bytes) {
+    m.outsized = true;
+  } else if (m.outsized) {
+    m.give_back();
+    m.outsized = false;
   }
 }
 

@@ -65,7 +65,11 @@ struct context {
 
 /// Reusable: owns the JSON parser and buffers, so keep one per thread and reuse it (a validator
 /// is not for two threads at once; several validators may run at once, made from the same
-/// options). Validating never throws on any input; the only exceptions it can raise are
+/// options). The buffers keep the size the largest body so far needed, so that requests of a
+/// kind seen before allocate nothing, but only up to what a body of 64 KiB needs: what a larger
+/// body grew is given back by the next body of at most 64 KiB (which then allocates a little),
+/// so a validator comes back to holding a few megabytes whatever it read. Larger bodies one
+/// after another keep what they grew. Validating never throws on any input; the only exceptions it can raise are
 /// std::bad_alloc and what a custom rule throws. A moved-from validator may only be destroyed
 /// or assigned to.
 class BPV_API validator {

@@ -27,6 +27,18 @@ class member_names {
       generation_ = 1;
     }
   }
+  /// Empty, with no more storage than an object of `small_limit` names needs (after an object
+  /// of a great many).
+  void give_back() {
+    if (slots_.capacity() == 0 && names_.capacity() <= small_limit) return;
+    std::vector<std::string_view>().swap(names_);
+    names_.reserve(small_limit);
+    std::vector<slot>().swap(slots_);
+    small_bits_ = 0;
+    in_table_ = false;
+    generation_ = 1;
+  }
+
   /// False when the name was seen before.
   bool insert(std::string_view name) {
     if (!in_table_) {

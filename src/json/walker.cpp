@@ -7,6 +7,7 @@
 #include "json/tape.hpp"
 #include "bytes.hpp"
 #include "escape.hpp"
+#include "storage.hpp"
 
 #include <simdjson.h>
 
@@ -214,6 +215,32 @@ std::optional<json::structure> walker::index(std::string_view body, const walk_l
 }
 
 void walker::build(document& out, bool broken) { impl_->build(out, broken); }
+
+void walker::give_back(std::size_t body_bytes) {
+  impl& m = *impl_;
+  std::size_t const room = std::max<std::size_t>(body_bytes, simdjson::dom::MINIMAL_DOCUMENT_CAPACITY);
+  if (m.padded.size() > room + simdjson::SIMDJSON_PADDING) {
+    m.padded.resize(room + simdjson::SIMDJSON_PADDING);
+    m.padded.shrink_to_fit();
+  }
+  // simdjson's parsers reallocate to a capacity they are given (a failure leaves them without
+  // storage, and the next body allocates again: nothing to do about one here).
+  simdjson::error_code ec = simdjson::SUCCESS;
+  if (m.dom_parser.capacity() > room) {
+    ec = m.dom_parser.doc.allocate(room);
+    if (!ec) ec = m.dom_parser.allocate(room, m.dom_parser.max_depth());
+  }
+  if (m.parser.capacity() > room) ec = m.parser.allocate(room, m.parser.max_depth());
+  static_cast<void>(ec);
+  m.staged = m.dom_read = m.copied = false;
+  m.staged_from = nullptr;
+  // Frames are one per open container (depth is bounded by the limit); names one table each.
+  constexpr std::size_t frames = 64;
+  bpv::give_back(m.stack, frames);
+  bpv::give_back(m.dom_stack, frames);
+  bpv::give_back(m.index_stack, frames);
+  for (member_names& n : m.names) n.give_back();
+}
 
 bool walker::impl::load(std::string_view b, const walk_limits& l) {
   body = b;

@@ -60,6 +60,10 @@ class walker {
   std::optional<json::structure> index(std::string_view body, const walk_limits& limits);
   void build(document& out, bool broken = false);
 
+  /// Brings each buffer back to about what a body of `body_bytes` needs (after a larger one;
+  /// see storage.hpp). The document last made and the index must not be read after it.
+  void give_back(std::size_t body_bytes);
+
  private:
   struct impl;
   std::unique_ptr<impl> impl_;

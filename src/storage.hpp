@@ -1,0 +1,25 @@
+// What a validator keeps between requests, and how much of it. Storage is kept so that requests
+// of a kind seen before allocate nothing; what an outsized body grew (up to the body limit, a
+// megabyte by default, which grows the buffers tens of megabytes) is given back once an
+// ordinary body follows, so that a few hostile requests cannot make every thread's validator
+// hold that much for good.
+#pragma once
+
+#include <cstddef>
+
+namespace bpv {
+
+/// Bodies up to this size leave the storage they grew in place; the first of them after a
+/// larger one brings each buffer back to about what a body of this size needs.
+inline constexpr std::size_t kept_body_bytes = std::size_t{64} << 10;
+
+/// Room for at most `keep` elements: a vector (or string) that grew beyond it is made anew,
+/// its contents dropped, with room for `keep`.
+template <class V>
+void give_back(V& v, std::size_t keep) {
+  if (v.capacity() <= keep) return;
+  V().swap(v);
+  v.reserve(keep);
+}
+
+}  // namespace bpv
