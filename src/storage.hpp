@@ -22,4 +22,16 @@ void give_back(V& v, std::size_t keep) {
   v.reserve(keep);
 }
 
+/// The same for a list with one entry per level of nesting, each of which gives back its own
+/// (json::member_names): the levels beyond `keep` (a depth limit raised far above the default
+/// lets a body nest that deep) go, and each level left gives back what it grew.
+template <class Levels>
+void give_back_levels(Levels& levels, std::size_t keep) {
+  if (levels.size() > keep) {
+    levels.resize(keep);
+    levels.shrink_to_fit();
+  }
+  for (auto& level : levels) level.give_back();
+}
+
 }  // namespace bpv

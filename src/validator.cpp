@@ -42,13 +42,17 @@ struct validator::impl {
     bpv::give_back(req.scheduled_policy_others, few);
     bpv::give_back(req.week_items, few);
     bpv::give_back(req.marks, few);
-    for (json::member_names& n : index.names) n.give_back();
+    give_back_levels(index.names, few);
     bpv::give_back(index.open, few);
     bpv::give_back(custom.fields, few);
     bpv::give_back(custom.item_paths, kept_body_bytes);
+    bpv::give_back(findings_room.kept, 2 * few);  // more only with a max_diagnostics above it
     bpv::give_back(findings_room.text, kept_body_bytes);
-    // Strings a report no longer lists: only those of an ordinary size wait for reuse.
+    // Strings a report no longer lists: only those of an ordinary size, and not too many of
+    // them, wait for reuse.
     std::erase_if(findings_room.spare, [](const std::string& s) { return s.capacity() > 4096; });
+    if (findings_room.spare.size() > 4 * few) findings_room.spare.resize(4 * few);
+    findings_room.spare.shrink_to_fit();
   }
 };
 
@@ -120,6 +124,9 @@ void conclude(report& out, engine::findings& f, std::size_t body_size) {
 
 void validator::validate(std::string_view body, const context& ctx, report& out) {
   impl& m = *impl_;
+  // Marked before anything can throw (a custom rule, std::bad_alloc): what this body grows is
+  // given back after the next ordinary one, however this one ends.
+  if (body.size() > kept_body_bytes) m.outsized = true;
   m.answered_from_index = false;
   out.valid = false;
   out.http_status = 400;
@@ -199,9 +206,7 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
   } else {
     out.effective.reset();
   }
-  if (body.size() > kept_body_bytes) {
-    m.outsized = true;
-  } else if (m.outsized) {
+  if (body.size() <= kept_body_bytes && m.outsized) {
     m.give_back();
     m.outsized = false;
   }

@@ -4,6 +4,7 @@
 // operator new (bench/alloc_counter.cpp), linked into this test alone.
 #include <gtest/gtest.h>
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -60,15 +61,32 @@ TEST(Allocations, NoneForRequestsOfAKindSeenBefore) {
   EXPECT_GT(findings, 300u) << "the bodies make findings, so that their storage is what is reused";
 }
 
+// A megabyte of strings that need the document ('<' deep down).
+std::string outsized_body() {
+  std::string big = R"({"backup_policy_name":"p","x":[)";
+  while (big.size() < 1000000) big += R"("<",)";
+  big += R"("<"]})";
+  return big;
+}
+
+// What `v` holds more than at `before` (live bytes being weighed since) once an ordinary body
+// follows; stops the weighing.
+std::int64_t held_after_an_ordinary_body(bpv::validator& v, bpv::report& r, std::int64_t before) {
+  v.validate(R"({"backup_policy_name":"p"})", {}, r);
+  EXPECT_TRUE(r.valid);
+  std::int64_t const held = bench::live_bytes() - before;
+  bench::weigh_live_bytes(false);
+  return held;
+}
+
 // Storage is kept, but not what an outsized body grew (src/storage.hpp): after a megabyte of
 // values that need the document (some 50 MB of parser buffers and nodes) and an ordinary
 // request, a validator holds a few megabytes more than before them, and requests of the kinds
 // seen before are back to no allocation once each has been seen again.
+
 TEST(Allocations, WhatAnOutsizedBodyGrewIsGivenBack) {
   std::vector<std::string> const all = bodies();
-  std::string big = R"({"backup_policy_name":"p","x":[)";
-  while (big.size() < 1000000) big += R"("<",)";
-  big += R"("<"]})";
+  std::string const big = outsized_body();
   bpv::validator v;
   bpv::context ctx;
   ctx.policy_id = "af8a20b0-117d-4fc3-ae53-aa3968a4f870";
@@ -84,17 +102,54 @@ TEST(Allocations, WhatAnOutsizedBodyGrewIsGivenBack) {
   EXPECT_GT(grown, std::int64_t{40} << 20) << "the body grows the buffers (so that this test can fail)";
   v.validate(big, ctx, r);  // outsized bodies one after another keep what they grew
   EXPECT_EQ(bench::live_bytes() - before, grown);
-  v.validate(all.front(), ctx, r);
-  EXPECT_TRUE(r.valid);
-  std::int64_t const held = bench::live_bytes() - before;
-  bench::weigh_live_bytes(false);
-  EXPECT_LT(held, std::int64_t{8} << 20) << "bytes still held after an ordinary body";
+  EXPECT_LT(held_after_an_ordinary_body(v, r, before), std::int64_t{8} << 20);
   for (const auto& body : all) v.validate(body, ctx, r);
   for (const auto& body : all) {
     std::uint64_t const allocs = bench::allocations();
     v.validate(body, ctx, r);
     EXPECT_EQ(bench::allocations() - allocs, 0u) << body.substr(0, 80);
   }
+}
+
+// So too when the outsized body ends in an exception (a custom rule may throw, and the validator
+// stays usable): what it grew is given back after the next ordinary body all the same.
+TEST(Allocations, WhatAnOutsizedBodyGrewIsGivenBackAfterAnException) {
+  bpv::options opts;
+  opts.custom_rules.push_back({"test.throws_on_outsized_bodies", bpv::severity::warning, "", "throws on bodies beyond 64 KiB",
+                               [](const bpv::request_view& r, bpv::finding_sink&) {
+                                 if (r.body.size() > (std::size_t{64} << 10)) throw std::runtime_error("outsized");
+                               }});
+  bpv::validator v(opts);
+  bpv::context ctx;
+  bpv::report r;
+  for (const auto& body : bodies()) v.validate(body, ctx, r);
+  std::string const big = outsized_body();
+  bench::weigh_live_bytes(true);
+  std::int64_t const before = bench::live_bytes();
+  EXPECT_THROW(v.validate(big, ctx, r), std::runtime_error);
+  EXPECT_GT(bench::live_bytes() - before, std::int64_t{40} << 20) << "the body grows the buffers";
+  EXPECT_LT(held_after_an_ordinary_body(v, r, before), std::int64_t{8} << 20);
+}
+
+// And with limits far above the defaults: a depth limit of 200,000 lets a body nest objects
+// 60,000 deep, with a table of names per level; only the first 64 levels keep theirs.
+TEST(Allocations, WhatAnOutsizedBodyGrewIsGivenBackWithHighLimits) {
+  bpv::options opts;
+  opts.limits.max_depth = 200000;
+  bpv::validator v(opts);
+  bpv::context ctx;
+  bpv::report r;
+  std::string deep;
+  for (int i = 0; i < 60000; ++i) deep += R"({"a":1,"b":)";
+  deep += "0";
+  deep += std::string(60000, '}');
+  bench::weigh_live_bytes(true);
+  std::int64_t const before = bench::live_bytes();
+  v.validate(deep, ctx, r);
+  EXPECT_EQ(r.first_error()->rule, "body.nothing_to_modify");
+  EXPECT_GT(bench::live_bytes() - before, std::int64_t{16} << 20) << "the body grows the buffers";
+  // (7.5 MB with every level's table kept.)
+  EXPECT_LT(held_after_an_ordinary_body(v, r, before), std::int64_t{4} << 20);
 }
 
 }  // namespace

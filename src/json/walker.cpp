@@ -239,7 +239,7 @@ void walker::give_back(std::size_t body_bytes) {
   bpv::give_back(m.stack, frames);
   bpv::give_back(m.dom_stack, frames);
   bpv::give_back(m.index_stack, frames);
-  for (member_names& n : m.names) n.give_back();
+  give_back_levels(m.names, frames);
 }
 
 bool walker::impl::load(std::string_view b, const walk_limits& l) {
