@@ -521,14 +521,24 @@ void walker::impl::walk_on_demand(std::string_view body, const walk_limits& limi
   // simdjson refused the body; the locator says where and why. Read from the start, the first
   // problem is the one reported: a root object that nests past the limit before a syntax error
   // further on is too deep (simdjson's first stage reads the whole body before any depth is
-  // counted). Should the two ever disagree, simdjson's own position and words are used.
-  bool located_nothing = false;  // the locator has read the whole body and found it JSON
-  auto syntax_error_from = [&](simdjson::error_code ec, const char* where) {
-    if (auto located = located_nothing ? std::nullopt : locate_syntax_error(body, limits.max_depth)) {
-      if (located->too_deep) return fail(failure::reason::too_deep, std::nullopt, std::move(located->message));
-      syntax_at(located->offset, "not JSON: " + located->message);
-      return;
+  // counted). It reads the whole body, so it is asked once: true when it found a problem, which
+  // is then recorded.
+  bool asked = false;
+  auto located = [&] {
+    if (asked) return false;
+    asked = true;
+    std::optional<syntax_location> l = locate_syntax_error(body, limits.max_depth);
+    if (!l) return false;
+    if (l->too_deep) {
+      fail(failure::reason::too_deep, std::nullopt, std::move(l->message));
+    } else {
+      syntax_at(l->offset, "not JSON: " + l->message);
     }
+    return true;
+  };
+  // Should the two ever disagree, simdjson's own position and words are used.
+  auto syntax_error_from = [&](simdjson::error_code ec, const char* where) {
+    if (located()) return;
     std::size_t at = where ? std::min(offset_of(where), body.size()) : first_byte;
     syntax_at(at, std::string("not JSON: ") + simdjson::error_message(ec));
   };
@@ -537,13 +547,7 @@ void walker::impl::walk_on_demand(std::string_view body, const walk_limits& limi
   // after making a node of every value before it (a megabyte broken at its end took 50 ms and
   // 40 MB). Whatever the walk meets first, the locator is asked, so asking it first says the
   // same at once; only a body it finds JSON (numbers beyond 64 bits, say) is walked.
-  if (refused && first_byte < body.size() && body[first_byte] == '{') {
-    if (auto located = locate_syntax_error(body, limits.max_depth)) {
-      if (located->too_deep) return fail(failure::reason::too_deep, std::nullopt, std::move(located->message));
-      return syntax_at(located->offset, "not JSON: " + located->message);
-    }
-    located_nothing = true;
-  }
+  if (refused && first_byte < body.size() && body[first_byte] == '{' && located()) return;
 
   // On-Demand keeps its own depth count, 1,024 by default, and asserts on it in builds without
   // optimisation: give it room for the limit (no deeper than the body could nest).
