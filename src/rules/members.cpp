@@ -56,26 +56,40 @@ bool normalize(std::string_view in, std::array<char, max_name>& buf, std::size_t
 
 // Damerau-Levenshtein distance (insertions, deletions, substitutions, transpositions of
 // adjacent characters, with edits between transposed ones allowed: "stuas" -> "status" is 2),
-// by the Lowrance-Wagner recurrence. Both strings hold at most max_name characters.
-std::size_t damerau_levenshtein(std::string_view a, std::string_view b) noexcept {
-  std::size_t const n = a.size(), m = b.size(), inf = n + m;
-  // Every cell is written before it is read (rows and columns 0 and 1 first, then each cell
-  // from those above and to its left): no need to clear the table for each name.
+// by the Lowrance-Wagner recurrence, when it is at most `k`; else k + 1. Both strings hold at
+// most max_name characters. Only what decides "at most k" is worked out, which for names that
+// pass every cheaper bound (anagrams of a member's name, say) is a sliver of the table:
+// - the band |i - j| <= k: a cell off it is at least |i - j| (the prefixes' sizes differ);
+// - no row past one whose every cell exceeds k: a path to a later cell crosses that row, or
+//   jumps over it by a transposition that costs at least as much as going down through it.
+// Cells off the band read as `far`: any value above k does for any other there, as costs are
+// never negative, so the cells that are at most k come out exact.
+std::size_t damerau_levenshtein(std::string_view a, std::string_view b, std::size_t k) noexcept {
+  std::size_t const n = a.size(), m = b.size();
+  if ((n > m ? n - m : m - n) > k) return k + 1;
+  constexpr std::uint8_t far = 0x7F;  // above any k asked for, and far from overflowing
+  // d[i + 1][j + 1] is the distance between a's first i characters and b's first j. Cells are
+  // written before they are read (the borders first, then the band row by row, with the cells
+  // just off it set to far): no need to clear the table for each name.
   std::array<std::array<std::uint8_t, max_name + 2>, max_name + 2> d;
   std::array<std::uint8_t, 256> last_row{};  // last row of `a` holding each byte, 0 = none
-  auto const small = [](std::size_t v) { return static_cast<std::uint8_t>(v); };  // all <= 2 * max_name
-  d[0][0] = small(inf);
+  auto const small = [](std::size_t v) { return static_cast<std::uint8_t>(std::min<std::size_t>(v, far)); };
+  d[0][0] = far;
   for (std::size_t i = 0; i <= n; ++i) {
-    d[i + 1][0] = small(inf);
+    d[i + 1][0] = far;
     d[i + 1][1] = small(i);
   }
   for (std::size_t j = 0; j <= m; ++j) {
-    d[0][j + 1] = small(inf);
+    d[0][j + 1] = far;
     d[1][j + 1] = small(j);
   }
   for (std::size_t i = 1; i <= n; ++i) {
-    std::size_t last_match_col = 0;
-    for (std::size_t j = 1; j <= m; ++j) {
+    std::size_t const lo = i > k ? i - k : 1, hi = std::min(m, i + k);
+    if (lo > 1) d[i + 1][lo] = far;             // just left of the band, in this row
+    if (i + k <= m) d[i][i + k + 1] = far;      // just right of the band, in the row above
+    std::size_t last_match_col = 0;             // a match left of the band cannot bring a cell to k
+    std::size_t row_min = lo == 1 ? i : far;    // the row's border cell, a's first i against nothing
+    for (std::size_t j = lo; j <= hi; ++j) {
       std::size_t const i1 = last_row[static_cast<unsigned char>(b[j - 1])];
       std::size_t const j1 = last_match_col;
       std::size_t cost = 1;
@@ -83,12 +97,17 @@ std::size_t damerau_levenshtein(std::string_view a, std::string_view b) noexcept
         cost = 0;
         last_match_col = j;
       }
-      d[i + 1][j + 1] = static_cast<std::uint8_t>(std::min<std::size_t>(
-          {d[i][j] + cost, d[i + 1][j] + 1u, d[i][j + 1] + 1u, d[i1][j1] + (i - i1 - 1) + 1 + (j - j1 - 1)}));
+      std::size_t best = std::min<std::size_t>({d[i][j] + cost, d[i + 1][j] + 1u, d[i][j + 1] + 1u});
+      // A transposition from a cell on the band (off it, it was never written this time).
+      if ((i1 > j1 ? i1 - j1 : j1 - i1) <= k)
+        best = std::min<std::size_t>(best, d[i1][j1] + (i - i1 - 1) + 1 + (j - j1 - 1));
+      d[i + 1][j + 1] = small(best);
+      row_min = std::min(row_min, best);
     }
+    if (row_min > k) return k + 1;
     last_row[static_cast<unsigned char>(a[i - 1])] = static_cast<std::uint8_t>(i);
   }
-  return d[n + 1][m + 1];
+  return std::min<std::size_t>(d[n + 1][m + 1], k + 1);
 }
 
 }  // namespace
@@ -186,7 +205,7 @@ const member_spec* near_miss_of(object_id in, std::string_view name) noexcept {
     std::uint64_t const theirs = normal_names[i].letters;
     if (more_than_two(letters & ~theirs) || more_than_two(theirs & ~letters)) continue;
     if (bag_distance(n, candidate) > 2) continue;
-    std::size_t d = damerau_levenshtein(n, candidate);
+    std::size_t const d = damerau_levenshtein(n, candidate, best_distance - 1);
     if (d < best_distance) {
       best = &members[i];
       best_distance = d;
