@@ -1,5 +1,7 @@
 // Binding the typed request to a walked document, and the effective policy of a valid request.
+#include <cassert>
 #include <iterator>
+#include <type_traits>
 
 #include "rules/bind.hpp"
 #include "rules/members.hpp"
@@ -71,8 +73,18 @@ void effective_into(const request& req, const scratch& s, policy& p) {
       f.reset();
     }
   };
+  // A valid request's values of a fixed size are copied with that size written out: a copy of
+  // a size known when compiling is a move or two, where one of any size is a call to memcpy.
+  auto fixed = [](field<std::string>& f, const value* v, auto size) {
+    if (v) {
+      assert(v->text.size() == size);
+      f.emplace().append(v->text.data(), size);
+    } else {
+      f.reset();
+    }
+  };
   text(p.backup_policy_name, req.backup_policy_name());
-  text(p.time_zone, req.time_zone());
+  fixed(p.time_zone, req.time_zone(), std::integral_constant<std::size_t, 9>{});  // UTC+HH:mm
   if (!req.scheduled_policy()) {
     p.scheduled_policy.reset();
     return;
@@ -82,12 +94,26 @@ void effective_into(const request& req, const scratch& s, policy& p) {
   if (req.frequency()) sp.frequency = s.frequency;
   if (req.week_frequency() && !req.frequency()) {
     auto& days = sp.week_frequency.emplace();
-    for (const value& item : req.week_items) days.emplace_back(item.text);
+    for (const value& item : req.week_items) {
+      assert(item.text.size() == 3);
+      days.emplace_back(item.text.data(), std::size_t{3});  // SUN to SAT
+    }
   }
   if (req.rentention_num()) sp.rentention_num = s.rentention_num;
   if (req.rentention_day() && !req.rentention_num()) sp.rentention_day = s.rentention_day;
-  text(sp.remain_first_backup_of_curMonth, req.remain_first_backup_of_curMonth());
-  text(sp.status, req.status());
+  fixed(sp.remain_first_backup_of_curMonth, req.remain_first_backup_of_curMonth(),
+        std::integral_constant<std::size_t, 1>{});  // Y or N
+  if (const value* status = req.status()) {
+    std::string& out = sp.status.emplace();  // ON or OFF
+    if (status->text.size() == 2) {
+      out.append(status->text.data(), 2);
+    } else {
+      assert(status->text.size() == 3);
+      out.append(status->text.data(), 3);
+    }
+  } else {
+    sp.status.reset();
+  }
 }
 
 }  // namespace bpv::engine
