@@ -1581,6 +1581,54 @@ TEST(NearMiss, SameAsASearchByDistanceAlone) {
   EXPECT_GT(found, 10000u) << "most edited names are near misses, so both sides are exercised";
 }
 
+// The distance near_miss_of asks for, "at most k" (worked out on a band about the diagonal, and
+// no further than a row above k): the full table's answer, capped at k + 1, for every pair of
+// strings of up to five letters of three, and for pairs of up to forty letters a few edits apart.
+TEST(NearMiss, DistanceWithinIsTheFullTablesCapped) {
+  std::vector<std::string> all{""};
+  for (std::size_t from = 0; all.back().size() < 5;) {
+    std::size_t const to = all.size();
+    for (std::size_t i = from; i < to; ++i)
+      for (char c : {'a', 'b', 'c'}) all.push_back(all[i] + c);
+    from = to;
+  }
+  ASSERT_EQ(all.size(), 364u);
+  std::size_t within[3] = {};
+  for (const auto& a : all) {
+    for (const auto& b : all) {
+      std::size_t const d = distance(a, b);
+      for (std::size_t k = 0; k <= 2; ++k) {
+        ASSERT_EQ(bpv::engine::distance_within(a, b, k), std::min(d, k + 1)) << a << " " << b << " k=" << k;
+        within[k] += d <= k;
+      }
+    }
+  }
+  EXPECT_EQ(within[0], all.size());
+  EXPECT_GT(within[2], 10 * all.size());
+  std::uint64_t state = 42;
+  auto next = [&] {
+    state = state * 6364136223846793005u + 1442695040888963407u;
+    return static_cast<std::size_t>(state >> 33);
+  };
+  for (int round = 0; round < 20000; ++round) {
+    std::string a(1 + next() % 40, 'a');
+    for (char& c : a) c = "abcd"[next() % 4];
+    std::string b = a;
+    for (std::size_t e = 0, edits = next() % 5; e < edits; ++e) {
+      std::size_t const at = next() % b.size();
+      switch (next() % 4) {
+        case 0: if (b.size() < 40) b.insert(at, 1, "abcd"[next() % 4]); break;
+        case 1: if (b.size() > 1) b.erase(at, 1); break;
+        case 2: b[at] = "abcd"[next() % 4]; break;
+        default: if (at + 1 < b.size()) std::swap(b[at], b[at + 1]); break;
+      }
+    }
+    std::size_t const d = distance(a, b);
+    for (std::size_t k = 0; k <= 2; ++k)
+      ASSERT_EQ(bpv::engine::distance_within(a, b, k), std::min(d, k + 1)) << a << " " << b << " k=" << k;
+  }
+}
+
 // The distance is worked out only as far as it decides "at most 2" (a band about the diagonal,
 // no row past one above 2). Names with every letter of a member, in another order, pass every
 // cheaper bound and reach it: those end the table early, and a few swaps and edits leave some

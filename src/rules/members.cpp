@@ -5,6 +5,7 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cassert>
 #include <cstring>
 
 #include "utf8.hpp"
@@ -54,6 +55,8 @@ bool normalize(std::string_view in, std::array<char, max_name>& buf, std::size_t
   return true;
 }
 
+}  // namespace
+
 // Damerau-Levenshtein distance (insertions, deletions, substitutions, transpositions of
 // adjacent characters, with edits between transposed ones allowed: "stuas" -> "status" is 2),
 // by the Lowrance-Wagner recurrence, when it is at most `k`; else k + 1. Both strings hold at
@@ -64,8 +67,9 @@ bool normalize(std::string_view in, std::array<char, max_name>& buf, std::size_t
 //   jumps over it by a transposition that costs at least as much as going down through it.
 // Cells off the band read as `far`: any value above k does for any other there, as costs are
 // never negative, so the cells that are at most k come out exact.
-std::size_t damerau_levenshtein(std::string_view a, std::string_view b, std::size_t k) noexcept {
+std::size_t distance_within(std::string_view a, std::string_view b, std::size_t k) noexcept {
   std::size_t const n = a.size(), m = b.size();
+  assert(n <= max_name && m <= max_name && k < 0x7F);
   if ((n > m ? n - m : m - n) > k) return k + 1;
   constexpr std::uint8_t far = 0x7F;  // above any k asked for, and far from overflowing
   // d[i + 1][j + 1] is the distance between a's first i characters and b's first j. Cells are
@@ -109,8 +113,6 @@ std::size_t damerau_levenshtein(std::string_view a, std::string_view b, std::siz
   }
   return std::min<std::size_t>(d[n + 1][m + 1], k + 1);
 }
-
-}  // namespace
 
 namespace {
 
@@ -205,7 +207,7 @@ const member_spec* near_miss_of(object_id in, std::string_view name) noexcept {
     std::uint64_t const theirs = normal_names[i].letters;
     if (more_than_two(letters & ~theirs) || more_than_two(theirs & ~letters)) continue;
     if (bag_distance(n, candidate) > 2) continue;
-    std::size_t const d = damerau_levenshtein(n, candidate, best_distance - 1);
+    std::size_t const d = distance_within(n, candidate, best_distance - 1);
     if (d < best_distance) {
       best = &members[i];
       best_distance = d;

@@ -132,4 +132,9 @@ const member_spec* find_elsewhere(object_id in, std::string_view name) noexcept;
 /// removing '_', '-' and spaces, equal or within Damerau-Levenshtein distance 2. The closest wins; ties go to the earlier member.
 const member_spec* near_miss_of(object_id in, std::string_view name) noexcept;
 
+/// The Damerau-Levenshtein distance (unrestricted: edits between transposed characters allowed)
+/// between `a` and `b`, byte by byte, when it is at most `k`; else k + 1. Each holds at most
+/// 40 bytes and k is at most 2: what near_miss_of asks of it.
+std::size_t distance_within(std::string_view a, std::string_view b, std::size_t k) noexcept;
+
 }  // namespace bpv::engine
