@@ -247,6 +247,37 @@ TEST(Overrides, AnErrorTurnedOffMakesTheRequestValid) {
   EXPECT_EQ(r.effective->scheduled_policy->frequency, 30);
 }
 
+// With the rules on their values off, members take any value of their type, of any size: the
+// effective policy holds each as sent, whole (the values a valid request has are copied with
+// their size written out; these must not be cut to it, nor read past their end).
+TEST(Overrides, ValuesLetThroughByRulesOffAreKeptWhole) {
+  options o;
+  for (const char* id : {"time_zone.syntax", "time_zone.range", "status.value", "remain_first_backup_of_curMonth.value",
+                         "week_frequency.day", "week_frequency.duplicate"})
+    o.overrides.push_back({id, rule_level::off});
+  std::vector<std::tuple<std::string, std::string, std::string, std::vector<std::string>>> const values = {
+      {"Z", "DISABLED", "yes", {"MONDAY", "T", "SUN"}},
+      {"UTC+8", "on", "", {"", "MO"}},
+      {"UTC+08:00:00", "OFFLINE", "YY", {"mon", "SUNDAY", "SAT"}},
+      {"UTC+08:00", "ON", "N", {"SAT"}},
+  };
+  bpv::validator v(o);
+  report r;
+  for (const auto& [tz, status, remain, days] : values) {
+    std::string list;
+    for (const auto& d : days) list += (list.empty() ? "\"" : ",\"") + d + "\"";
+    std::string const body = R"({"time_zone":")" + tz + R"(","scheduled_policy":{"week_frequency":[)" + list +
+                             R"(],"status":")" + status + R"(","remain_first_backup_of_curMonth":")" + remain + R"("}})";
+    v.validate(body, {}, r);
+    ASSERT_TRUE(r.valid) << body << "\n" << rules_of(r);
+    ASSERT_TRUE(r.effective && r.effective->scheduled_policy) << body;
+    EXPECT_EQ(r.effective->time_zone, tz);
+    EXPECT_EQ(r.effective->scheduled_policy->status, status);
+    EXPECT_EQ(r.effective->scheduled_policy->remain_first_backup_of_curMonth, remain);
+    EXPECT_EQ(r.effective->scheduled_policy->week_frequency, days);
+  }
+}
+
 TEST(Overrides, LoweredErrorsKeepTheirPlaceAndMessageAndLoseTheirCode) {
   std::string const body = sp(R"("frequency":1,"start_time":"12:30")");
   report m = check(body);

@@ -1,5 +1,4 @@
 // Binding the typed request to a walked document, and the effective policy of a valid request.
-#include <cassert>
 #include <iterator>
 #include <type_traits>
 
@@ -73,12 +72,19 @@ void effective_into(const request& req, const scratch& s, policy& p) {
       f.reset();
     }
   };
-  // A valid request's values of a fixed size are copied with that size written out: a copy of
-  // a size known when compiling is a move or two, where one of any size is a call to memcpy.
-  auto fixed = [](field<std::string>& f, const value* v, auto size) {
+  // Values of the size a valid one has are copied with that size written out: a copy of a size
+  // known when compiling is a move or two, where one of any size is a call to memcpy. (Only the
+  // size is known: a rule turned off lets any value through.)
+  auto sized = [](std::string& out, std::string_view v, auto size) {
+    if (v.size() == size) {
+      out.append(v.data(), size);
+    } else {
+      out.append(v);
+    }
+  };
+  auto fixed = [&](field<std::string>& f, const value* v, auto size) {
     if (v) {
-      assert(v->text.size() == size);
-      f.emplace().append(v->text.data(), size);
+      sized(f.emplace(), v->text, size);
     } else {
       f.reset();
     }
@@ -94,10 +100,8 @@ void effective_into(const request& req, const scratch& s, policy& p) {
   if (req.frequency()) sp.frequency = s.frequency;
   if (req.week_frequency() && !req.frequency()) {
     auto& days = sp.week_frequency.emplace();
-    for (const value& item : req.week_items) {
-      assert(item.text.size() == 3);
-      days.emplace_back(item.text.data(), std::size_t{3});  // SUN to SAT
-    }
+    for (const value& item : req.week_items)
+      sized(days.emplace_back(), item.text, std::integral_constant<std::size_t, 3>{});  // SUN to SAT
   }
   if (req.rentention_num()) sp.rentention_num = s.rentention_num;
   if (req.rentention_day() && !req.rentention_num()) sp.rentention_day = s.rentention_day;
@@ -108,8 +112,7 @@ void effective_into(const request& req, const scratch& s, policy& p) {
     if (status->text.size() == 2) {
       out.append(status->text.data(), 2);
     } else {
-      assert(status->text.size() == 3);
-      out.append(status->text.data(), 3);
+      sized(out, status->text, std::integral_constant<std::size_t, 3>{});
     }
   } else {
     sp.status.reset();
