@@ -66,7 +66,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   exact_copy const body(s.body);
   bpv::validator v(s.opts);
   bpv::report const r = v.validate(body.view(), s.ctx);
-  bpv::fuzz::check_report(r, s);
+  bpv::fuzz::check_report(r, s, v.rules());
 
   simdjson::dom::parser parser;
   simdjson::dom::element line = parse(parser, bpv::to_json(r, source));

@@ -7,7 +7,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   bpv::fuzz::setup const s = bpv::fuzz::decode(data, size);
   bpv::validator v(s.opts);
   bpv::report const fresh = v.validate(s.body, s.ctx);
-  bpv::fuzz::check_report(fresh, s);
+  bpv::fuzz::check_report(fresh, s, v.rules());
 
   bpv::report reused = v.validate(R"({"scheduled_policy":{"frequency":99},"x":1})", s.ctx);
   v.validate(s.body, s.ctx, reused);
