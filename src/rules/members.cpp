@@ -211,6 +211,9 @@ const member_spec* near_miss_of(object_id in, std::string_view name) noexcept {
     if (d < best_distance) {
       best = &members[i];
       best_distance = d;
+      // The same name but for case and separators: no member comes closer (and asking for a
+      // distance below 0 would ask for one below SIZE_MAX).
+      if (d == 0) break;
     }
   }
   return best;
