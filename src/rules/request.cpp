@@ -1,6 +1,5 @@
 // Binding the typed request to a walked document, and the effective policy of a valid request.
 #include <iterator>
-#include <type_traits>
 
 #include "rules/bind.hpp"
 #include "rules/members.hpp"
@@ -72,25 +71,8 @@ void effective_into(const request& req, const scratch& s, policy& p) {
       f.reset();
     }
   };
-  // Values of the size a valid one has are copied with that size written out: a copy of a size
-  // known when compiling is a move or two, where one of any size is a call to memcpy. (Only the
-  // size is known: a rule turned off lets any value through.)
-  auto sized = [](std::string& out, std::string_view v, auto size) {
-    if (v.size() == size) {
-      out.append(v.data(), size);
-    } else {
-      out.append(v);
-    }
-  };
-  auto fixed = [&](field<std::string>& f, const value* v, auto size) {
-    if (v) {
-      sized(f.emplace(), v->text, size);
-    } else {
-      f.reset();
-    }
-  };
   text(p.backup_policy_name, req.backup_policy_name());
-  fixed(p.time_zone, req.time_zone(), std::integral_constant<std::size_t, 9>{});  // UTC+HH:mm
+  text(p.time_zone, req.time_zone());
   if (!req.scheduled_policy()) {
     p.scheduled_policy.reset();
     return;
@@ -100,23 +82,12 @@ void effective_into(const request& req, const scratch& s, policy& p) {
   if (req.frequency()) sp.frequency = s.frequency;
   if (req.week_frequency() && !req.frequency()) {
     auto& days = sp.week_frequency.emplace();
-    for (const value& item : req.week_items)
-      sized(days.emplace_back(), item.text, std::integral_constant<std::size_t, 3>{});  // SUN to SAT
+    for (const value& item : req.week_items) days.emplace_back(item.text);
   }
   if (req.rentention_num()) sp.rentention_num = s.rentention_num;
   if (req.rentention_day() && !req.rentention_num()) sp.rentention_day = s.rentention_day;
-  fixed(sp.remain_first_backup_of_curMonth, req.remain_first_backup_of_curMonth(),
-        std::integral_constant<std::size_t, 1>{});  // Y or N
-  if (const value* status = req.status()) {
-    std::string& out = sp.status.emplace();  // ON or OFF
-    if (status->text.size() == 2) {
-      out.append(status->text.data(), 2);
-    } else {
-      sized(out, status->text, std::integral_constant<std::size_t, 3>{});
-    }
-  } else {
-    sp.status.reset();
-  }
+  text(sp.remain_first_backup_of_curMonth, req.remain_first_backup_of_curMonth());
+  text(sp.status, req.status());
 }
 
 }  // namespace bpv::engine
