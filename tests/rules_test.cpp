@@ -1546,6 +1546,17 @@ std::size_t distance(const std::string& a, const std::string& b) {
   return d[n + 1][m + 1];
 }
 
+// The member of `in` closest to `name` within distance 2 (the earlier one on a tie), or none:
+// every member's distance worked out in full, no bound taken.
+const bpv::engine::member_spec* by_distance_alone(bpv::engine::object_id in, const std::string& name) {
+  const bpv::engine::member_spec* closest = nullptr;
+  std::size_t best = 3;
+  for (const auto& m : bpv::engine::members)
+    if (m.in == in)
+      if (std::size_t d = distance(normalized(name), normalized(m.name)); d < best) best = d, closest = &m;
+  return closest;
+}
+
 TEST(NearMiss, SameAsASearchByDistanceAlone) {
   using bpv::engine::members;
   using bpv::engine::object_id;
@@ -1569,11 +1580,7 @@ TEST(NearMiss, SameAsASearchByDistanceAlone) {
       }
     }
     for (object_id in : {object_id::root, object_id::scheduled_policy}) {
-      const bpv::engine::member_spec* want = nullptr;
-      std::size_t best = 3;
-      for (const auto& m : members)
-        if (m.in == in)
-          if (std::size_t d = distance(normalized(name), normalized(m.name)); d < best) best = d, want = &m;
+      const bpv::engine::member_spec* const want = by_distance_alone(in, name);
       ASSERT_EQ(bpv::engine::near_miss_of(in, name), want) << name;
       found += want != nullptr;
     }
@@ -1659,11 +1666,7 @@ TEST(NearMiss, SameAsASearchByDistanceAloneForReorderedLetters) {
     if (next() % 2 == 0) name.insert(next() % (name.size() + 1), 1, "abz_-"[next() % 5]);
     if (next() % 2 == 0) name.erase(next() % name.size(), 1);
     for (object_id in : {object_id::root, object_id::scheduled_policy}) {
-      const bpv::engine::member_spec* want = nullptr;
-      std::size_t best = 3;
-      for (const auto& m : members)
-        if (m.in == in)
-          if (std::size_t d = distance(normalized(name), normalized(m.name)); d < best) best = d, want = &m;
+      const bpv::engine::member_spec* const want = by_distance_alone(in, name);
       ASSERT_EQ(bpv::engine::near_miss_of(in, name), want) << name;
       found += want != nullptr;
       ++rounds;
