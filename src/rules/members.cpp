@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cassert>
 #include <cstddef>
 #include <cstdint>
-#include <cassert>
 #include <cstring>
 
 #include "utf8.hpp"
@@ -91,7 +91,7 @@ std::size_t distance_within(std::string_view a, std::string_view b, std::size_t 
     std::size_t const lo = i > k ? i - k : 1, hi = std::min(m, i + k);
     if (lo > 1) d[i + 1][lo] = far;             // just left of the band, in this row
     if (i + k <= m) d[i][i + k + 1] = far;      // just right of the band, in the row above
-    std::size_t last_match_col = 0;             // a match left of the band cannot bring a cell to k
+    std::size_t last_match_col = 0;             // a match left of the band brings no cell within k
     std::size_t row_min = lo == 1 ? i : far;    // the row's border cell, a's first i against nothing
     for (std::size_t j = lo; j <= hi; ++j) {
       std::size_t const i1 = last_row[static_cast<unsigned char>(b[j - 1])];
@@ -211,8 +211,8 @@ const member_spec* near_miss_of(object_id in, std::string_view name) noexcept {
     if (d < best_distance) {
       best = &members[i];
       best_distance = d;
-      // The same name but for case and separators: no member comes closer (and asking for a
-      // distance below 0 would ask for one below SIZE_MAX).
+      // The same name but for case and separators: no member comes closer, and the next
+      // would be asked for a distance of at most 0 - 1, which wraps.
       if (d == 0) break;
     }
   }
