@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "storage.hpp"
+
 namespace bpv::json {
 
 // Duplicate detection for one object: the names in a list, looked through while it is short,
@@ -30,13 +32,9 @@ class member_names {
   /// Empty, with no more storage than an object of `small_limit` names needs (after an object
   /// of a great many).
   void give_back() {
-    if (slots_.capacity() == 0 && names_.capacity() <= small_limit) return;
-    std::vector<std::string_view>().swap(names_);
-    names_.reserve(small_limit);
-    std::vector<slot>().swap(slots_);
-    small_bits_ = 0;
-    in_table_ = false;
-    generation_ = 1;
+    clear();
+    bpv::give_back(names_, small_limit);
+    bpv::give_back(slots_, 0);  // a table is built again for the next wide object
   }
 
   /// False when the name was seen before.
