@@ -174,9 +174,13 @@ void stage1_bench(benchmark::State& state, const std::string& which) {
 
 // `document`: the index reading off, so that every request is read from the walked document
 // (bpv_document/...): what reading the request straight from the structural index saves.
-void bpv_bench(benchmark::State& state, const std::string& which, bool document = false) {
+// `effective`: options::effective_policy (bpv_verdict/...: what a service that needs only the
+// verdict and the findings pays).
+void bpv_bench(benchmark::State& state, const std::string& which, bool document = false, bool effective = true) {
   const set& s = pick(which);
-  bpv::validator v;
+  bpv::options o;
+  o.effective_policy = effective;
+  bpv::validator v(o);
   if (document) bpv::internal_access::use_index_route(v, false);
   bpv::context ctx;
   ctx.policy_id = "af8a20b0-117d-4fc3-ae53-aa3968a4f870";
@@ -364,9 +368,12 @@ void register_all() {
   least(benchmark::RegisterBenchmark("dom/valid", dom_bench, std::string("valid")));
   least(benchmark::RegisterBenchmark("stage1/valid", stage1_bench, std::string("valid")));
   for (const char* which : {"valid", "noted", "invalid", "mixed"})
-    least(benchmark::RegisterBenchmark((std::string("bpv/") + which).c_str(), bpv_bench, std::string(which), false));
+    least(benchmark::RegisterBenchmark((std::string("bpv/") + which).c_str(), bpv_bench, std::string(which), false, true));
   for (const char* which : {"valid", "noted", "invalid", "mixed"})
-    least(benchmark::RegisterBenchmark((std::string("bpv_document/") + which).c_str(), bpv_bench, std::string(which), true));
+    least(benchmark::RegisterBenchmark((std::string("bpv_document/") + which).c_str(), bpv_bench, std::string(which), true, true));
+  for (const char* which : {"valid", "mixed"})
+    least(benchmark::RegisterBenchmark((std::string("bpv_verdict/") + which).c_str(), bpv_bench, std::string(which), false,
+                                       false));
   int stage = 0;
   for (const char* name : {"stage/index", "stage/bind", "stage/check", "stage/finish", "stage/effective"})
     least(benchmark::RegisterBenchmark(name, stage_bench, ++stage));

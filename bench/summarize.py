@@ -70,6 +70,10 @@ def main():
         line(name, floor, "the floor")
     for which in ["valid", "noted", "invalid", "mixed"]:
         line(f"bpv_document/{which}", f"bpv/{which}", "bpv (read from the index)")
+    for which in ["valid", "mixed"]:
+        line(f"bpv_verdict/{which}", f"bpv/{which}", "bpv (with the effective policy)")
+    for which in ["valid", "mixed"]:
+        line(f"bpv_verdict/{which}", f"floor/{which}", "the floor")
     if get("stage/index"):
         print("\n  valid requests through the validator's layers, one more each row (ns added):")
         stages(rows)
@@ -104,7 +108,9 @@ def main():
     if any(r.get("aggregate_name") == "min" for r in least.values()):
         print("\n  the least of the repetitions (ns/req), the same ratios:")
         for name, against, label in [("floor/valid", None, ""), ("bpv/valid", "floor/valid", "the floor"),
+                                     ("bpv_verdict/valid", "floor/valid", "the floor"),
                                      ("floor/mixed", None, ""), ("bpv/mixed", "floor/mixed", "the floor"),
+                                     ("bpv_verdict/mixed", "floor/mixed", "the floor"),
                                      ("rapidjson_schema/mixed", "bpv/mixed", "bpv"), ("valijson/mixed", "bpv/mixed", "bpv"),
                                      ("fields/x3", "fields/hand", "the hand loops")]:
             r, a = least.get(name), least.get(against) if against else None

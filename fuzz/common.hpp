@@ -34,6 +34,7 @@ inline constexpr std::string_view example_project_id = "0605767fe980d5b52f7cc00d
 ///           bit  2    project id given
 ///           bits 3-4  limits.max_diagnostics: 100, 0, 1, 3
 ///           bits 5-6  limits.max_depth: 64, 2, 1, 3 (0 is refused by the options)
+///           bit  7    effective_policy off
 ///   byte 1  below 0x80: limits.max_body_bytes 1 MiB, and
 ///             bit  0    the lenient profile
 ///             bits 1-2  every rule that may be changed (all but the ones that stay errors):
@@ -80,6 +81,7 @@ inline setup decode(const std::uint8_t* data, std::size_t size) {
   static constexpr std::size_t depths[] = {64, 2, 1, 3};
   s.opts.limits.max_diagnostics = diagnostics[(a >> 3) & 3u];
   s.opts.limits.max_depth = depths[(a >> 5) & 3u];
+  s.opts.effective_policy = (a & 0x80u) == 0;
   if (b >= 0x80) {
     s.opts.limits.max_body_bytes = (b - 0x80u) * 4 + 1;
   } else {
@@ -122,7 +124,7 @@ inline void check_report(const bpv::report& r, const setup& s, std::span<const b
   FUZZ_CHECK(r.valid == !any_error);
   FUZZ_CHECK(r.http_status == (r.valid ? 200 : 400));
   FUZZ_CHECK((r.first_error() == nullptr) == r.valid);
-  FUZZ_CHECK(r.effective.has_value() == r.valid);
+  FUZZ_CHECK(r.effective.has_value() == (r.valid && s.opts.effective_policy));
   // At most max_diagnostics listed, plus the first error when it would not have been.
   FUZZ_CHECK(r.diagnostics.size() <= s.opts.limits.max_diagnostics + 1);
   // Findings are left out only from a full list (max_diagnostics 0 lists only the first error),

@@ -201,7 +201,7 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
   }
 
   conclude(out, f, body.size());
-  if (out.valid && bound) {
+  if (out.valid && bound && m.opts.effective_policy) {
     engine::effective_into(m.req, m.scratch, out.effective.emplace());
   } else {
     out.effective.reset();

@@ -283,6 +283,43 @@ static void profiles_and_rules(void) {
   bpv_result_destroy(r);
 }
 
+/* Only the verdict and the findings: a valid result without its effective policy. */
+static void verdict_only(void) {
+  bpv_options *o = NULL;
+  bpv_validator *v = NULL;
+  bpv_result *r = NULL;
+  int valid = 0;
+  size_t n = 99;
+  const char *json = NULL;
+  size_t json_len = 0;
+  const char *body = "{\"time_zone\":\"UTC+01:00\",\"note\":1}";
+
+  CHECK_STATUS(bpv_options_set_effective_policy(NULL, 0), BPV_ERROR_INVALID_ARGUMENT);
+  CHECK_STATUS(bpv_options_create(&o), BPV_OK);
+  CHECK_STATUS(bpv_options_set_effective_policy(o, 0), BPV_OK);
+  CHECK_STATUS(bpv_validator_create(o, &v), BPV_OK);
+  CHECK_STATUS(bpv_result_create(&r), BPV_OK);
+  CHECK_STATUS(validate_text(v, body, NULL, r), BPV_OK);
+  CHECK_STATUS(bpv_result_valid(r, &valid), BPV_OK);
+  CHECK(valid == 1);
+  CHECK_STATUS(bpv_result_diagnostic_count(r, &n), BPV_OK);
+  CHECK(n == 1); /* the unknown member's warning, as with the policy */
+  CHECK_STATUS(bpv_result_effective_json(r, &json, &json_len), BPV_OK);
+  CHECK(same(json, json_len, "null"));
+  bpv_validator_destroy(v);
+
+  /* Set back on: the policy again. */
+  CHECK_STATUS(bpv_options_set_effective_policy(o, 1), BPV_OK);
+  CHECK_STATUS(bpv_validator_create(o, &v), BPV_OK);
+  CHECK_STATUS(validate_text(v, body, NULL, r), BPV_OK);
+  CHECK_STATUS(bpv_result_effective_json(r, &json, &json_len), BPV_OK);
+  CHECK(same(json, json_len, "{\"time_zone\":\"UTC+01:00\"}"));
+
+  bpv_options_destroy(o);
+  bpv_validator_destroy(v);
+  bpv_result_destroy(r);
+}
+
 int main(int argc, char **argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: c_api_test EXAMPLE_JSON\n");
@@ -293,6 +330,7 @@ int main(int argc, char **argv) {
   the_example(argv[1]);
   bad_bodies();
   profiles_and_rules();
+  verdict_only();
   printf("c_api_test: %d checks, %d failed\n", checks, failures);
   return failures == 0 ? 0 : 1;
 }

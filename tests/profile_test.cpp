@@ -434,6 +434,40 @@ TEST(Options, LimitsOfZeroAndLevelsOutOfRangeAreRefused) {
     EXPECT_EQ(bpv::options_problem(with_override("member.unknown", l)), "");
 }
 
+TEST(Options, WithoutTheEffectivePolicyEverythingElseIsTheSame) {
+  // Valid ones besides: with notes, read from the index and (an escape) from the document.
+  std::vector<std::string> bodies = mixed_bodies();
+  bodies.push_back(sp(R"("frequency":2,"week_frequency":["MON"],"rentention_num":3,"rentention_day":9,"x":1)"));
+  bodies.push_back(R"({"backup_policy_name":"p\u006flicy","time_zone":"UTC-03:00"})");
+  std::size_t valid = 0;
+  for (profile p : {profile::modify, profile::lenient}) {
+    options verdict_only = with_profile(p);
+    verdict_only.effective_policy = false;
+    bpv::validator full(with_profile(p)), verdict(verdict_only);
+    bpv::context ctx;
+    ctx.policy_id = "af8a20b0-117d-4fc3-ae53-aa3968a4f870";
+    for (const std::string& body : bodies) {
+      report const a = full.validate(body, ctx);
+      // Into a report that holds a policy from before: it does not stay.
+      report b = full.validate(mixed_bodies().front(), ctx);
+      ASSERT_TRUE(b.effective.has_value());
+      verdict.validate(body, ctx, b);
+      SCOPED_TRACE(body);
+      EXPECT_EQ(a.valid, b.valid);
+      EXPECT_EQ(a.http_status, b.http_status);
+      EXPECT_EQ(a.omitted, b.omitted);
+      EXPECT_EQ(a.policy_id, b.policy_id);
+      ASSERT_EQ(a.diagnostics.size(), b.diagnostics.size());
+      for (std::size_t i = 0; i < a.diagnostics.size(); ++i) EXPECT_EQ(key(a.diagnostics[i]), key(b.diagnostics[i]));
+      EXPECT_EQ(a.effective.has_value(), a.valid);
+      EXPECT_FALSE(b.effective.has_value());
+      EXPECT_EQ(bpv::response_json(a), bpv::response_json(b));
+      valid += a.valid;
+    }
+  }
+  EXPECT_GE(valid, 6u);  // the comparison covers valid requests, not only refused ones
+}
+
 TEST(Overrides, RulesThatReadValuesStayErrors) {
   for (std::string_view id : {"body.empty", "body.not_json", "body.not_object", "body.too_large", "body.too_deep",
                               "backup_policy_name.type", "scheduled_policy.type", "start_time.type", "frequency.type",

@@ -92,6 +92,10 @@ BPV_API bpv_status bpv_options_set_profile(bpv_options *options, const char *nam
 /* Turns a rule off or changes its severity; a later call for the same ID wins. */
 BPV_API bpv_status bpv_options_set_rule(bpv_options *options, const char *rule_id, bpv_rule_level level);
 
+/* Whether a valid result carries the effective policy (1, the default) or only the verdict and
+ * the findings (0: bpv_result_effective_json gives "null", and validating skips making it). */
+BPV_API bpv_status bpv_options_set_effective_policy(bpv_options *options, int on);
+
 /* A validator from options (NULL: the defaults); the options may be destroyed afterwards. */
 BPV_API bpv_status bpv_validator_create(const bpv_options *options, bpv_validator **out);
 BPV_API void bpv_validator_destroy(bpv_validator *validator); /* NULL is fine */

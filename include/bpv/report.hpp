@@ -20,8 +20,9 @@ struct BPV_API report {
   int http_status = 400;
   /// Every finding, in document order (offset, null first; ties as decisions.md orders them).
   std::vector<diagnostic> diagnostics;
-  /// What the service would store; absent when the request is invalid. A field keeps its
-  /// storage when absent, so that a reused report allocates nothing for it.
+  /// What the service would store; absent when the request is invalid, or when
+  /// options::effective_policy is off. A field keeps its storage when absent, so that a reused
+  /// report allocates nothing for it.
   field<bpv::policy> effective;
   /// Findings left out of `diagnostics` (0 almost always): beyond limits::max_diagnostics, or
   /// once the listed findings' paths together pass the body's size (at least 4 KiB), which only

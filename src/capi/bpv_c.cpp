@@ -160,6 +160,12 @@ bpv_status bpv_options_set_rule(bpv_options* options, const char* rule_id, bpv_r
   });
 }
 
+bpv_status bpv_options_set_effective_policy(bpv_options* options, int on) {
+  if (!options) return BPV_ERROR_INVALID_ARGUMENT;
+  options->opts.effective_policy = on != 0;
+  return BPV_OK;
+}
+
 bpv_status bpv_validator_create(const bpv_options* options, bpv_validator** out) {
   if (!out) return BPV_ERROR_INVALID_ARGUMENT;
   *out = nullptr;
