@@ -188,24 +188,59 @@ constexpr bool more_than_two(std::uint64_t bits) noexcept {
   return bits != 0;
 }
 
+namespace {
+
+// The size and letters normalize() would give an ASCII name, without writing it out: one
+// pass of a few instructions a byte. False for a name with any other byte.
+bool ascii_shape(std::string_view in, std::size_t& len, std::uint64_t& letters) noexcept {
+  unsigned char high = 0;
+  len = 0;
+  letters = 0;
+  for (char ch : in) {
+    auto const c = static_cast<unsigned char>(ch);
+    high |= c;
+    bool const kept = c != '_' && c != '-' && c != ' ';
+    unsigned const lower = static_cast<unsigned>(c - 'A') < 26u ? c + ('a' - 'A') : c;
+    letters |= std::uint64_t{kept} << (lower % 64);
+    len += kept;
+  }
+  return high < 0x80;
+}
+
+// Whether member i may be within distance 2 of a normalized name of size `len` with `letters`,
+// by the cheapest bounds: the sizes, and the letters one has and the other lacks.
+bool may_be_near(std::size_t i, std::size_t len, std::uint64_t letters) noexcept {
+  std::size_t const mlen = normal_names[i].size;
+  if ((len > mlen ? len - mlen : mlen - len) > 2) return false;
+  std::uint64_t const theirs = normal_names[i].letters;
+  return !more_than_two(letters & ~theirs) && !more_than_two(theirs & ~letters);
+}
+
+}  // namespace
+
 const member_spec* near_miss_of(object_id in, std::string_view name) noexcept {
   // Normalizing only removes characters: a name shorter than every member's but by more than
   // two is no near miss, and needs no look at its letters.
   if (name.size() + 2 < min_normal_size[static_cast<std::size_t>(in)]) return nullptr;
-  std::array<char, max_name> buf;  // only [0, len) is read
+  auto const [first, last] = members_of_object[static_cast<std::size_t>(in)];
   std::size_t len = 0;
   std::uint64_t letters = 0;
+  // Most unknown names are ASCII and far from every member: their size and letters rule them
+  // out before the name is written out normalized.
+  if (ascii_shape(name, len, letters)) {
+    if (len > max_name) return nullptr;
+    std::size_t i = first;
+    while (i < last && !may_be_near(i, len, letters)) ++i;
+    if (i == last) return nullptr;
+  }
+  std::array<char, max_name> buf;  // only [0, len) is read
   if (!normalize(name, buf, len, letters)) return nullptr;
   std::string_view const n(buf.data(), len);
   const member_spec* best = nullptr;
   std::size_t best_distance = 3;
-  auto const [first, last] = members_of_object[static_cast<std::size_t>(in)];
   for (std::size_t i = first; i < last; ++i) {
+    if (!may_be_near(i, len, letters)) continue;
     std::string_view const candidate = normal_names[i].view();
-    std::size_t const mlen = candidate.size();
-    if ((n.size() > mlen ? n.size() - mlen : mlen - n.size()) > 2) continue;
-    std::uint64_t const theirs = normal_names[i].letters;
-    if (more_than_two(letters & ~theirs) || more_than_two(theirs & ~letters)) continue;
     if (bag_distance(n, candidate) > 2) continue;
     std::size_t const d = distance_within(n, candidate, best_distance - 1);
     if (d < best_distance) {
