@@ -71,9 +71,9 @@ def main():
     for which in ["valid", "noted", "invalid", "mixed"]:
         line(f"bpv_document/{which}", f"bpv/{which}", "bpv (read from the index)")
     for which in ["valid", "mixed"]:
-        line(f"bpv_verdict/{which}", f"bpv/{which}", "bpv (with the effective policy)")
-    for which in ["valid", "mixed"]:
-        line(f"bpv_verdict/{which}", f"floor/{which}", "the floor")
+        v, b, f = get(f"bpv_verdict/{which}"), get(f"bpv/{which}"), get(f"floor/{which}")
+        if v and b and f:
+            line(f"bpv_verdict/{which}", f"floor/{which}", f"the floor, {ns(v) / ns(b):.2f}x bpv/{which}")
     if get("stage/index"):
         print("\n  valid requests through the validator's layers, one more each row (ns added):")
         stages(rows)

@@ -131,6 +131,7 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
   out.valid = false;
   out.http_status = 400;
   out.omitted = 0;
+  out.effective.reset();  // here, so that a custom rule that throws leaves none from before
   set_policy_id(out, ctx.policy_id);
 
   engine::findings f(&m.doc, m.opts.limits.max_diagnostics, &m.rules, m.findings_room);
@@ -201,11 +202,7 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
   }
 
   conclude(out, f, body.size());
-  if (out.valid && bound && m.opts.effective_policy) {
-    engine::effective_into(m.req, m.scratch, out.effective.emplace());
-  } else {
-    out.effective.reset();
-  }
+  if (out.valid && bound && m.opts.effective_policy) engine::effective_into(m.req, m.scratch, out.effective.emplace());
   if (body.size() <= kept_body_bytes && m.outsized) {
     m.give_back();
     m.outsized = false;

@@ -676,6 +676,12 @@ TEST(CustomRules, AnExceptionLeavesValidateAndTheValidatorStaysUsable) {
   EXPECT_THROW((void)v.validate(R"({"time_zone":"UTC+01:00"})"), std::runtime_error);
   report r = v.validate(R"({"backup_policy_name":"x"})");
   EXPECT_TRUE(r.valid);
+  ASSERT_TRUE(r.effective.has_value());
+  // Into a report that was valid: what the exception leaves is invalid, with no policy from before.
+  EXPECT_THROW(v.validate(R"({"time_zone":"UTC+01:00"})", {}, r), std::runtime_error);
+  EXPECT_FALSE(r.valid);
+  EXPECT_EQ(r.http_status, 400);
+  EXPECT_FALSE(r.effective.has_value());
 }
 
 TEST(CustomRules, BadDefinitionsAreRefused) {

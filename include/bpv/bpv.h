@@ -118,7 +118,8 @@ BPV_API bpv_status bpv_result_omitted(const bpv_result *result, size_t *omitted)
 BPV_API bpv_status bpv_result_diagnostic(const bpv_result *result, size_t index, bpv_diagnostic *out);
 /* The service-shaped response body: {"backup_policy_id":...} or {"error":{"code":...,"message":...}}. */
 BPV_API bpv_status bpv_result_response_json(const bpv_result *result, const char **json, size_t *len);
-/* The effective policy (what the service would store) as JSON, or "null" when invalid. */
+/* The effective policy (what the service would store) as JSON, or "null" when invalid or when
+ * bpv_options_set_effective_policy turned it off. */
 BPV_API bpv_status bpv_result_effective_json(const bpv_result *result, const char **json, size_t *len);
 
 #ifdef __cplusplus

@@ -39,7 +39,9 @@ struct BPV_API report {
 [[nodiscard]] BPV_API std::string response_json(const report& r);
 
 /// One line of the JSON report of ../shared/contract/cli.md (no trailing newline). When
-/// findings were left out, an "omitted" member counts them.
+/// findings were left out, an "omitted" member counts them. "effective" is null when the report
+/// has no policy: invalid, or made with options::effective_policy off (the command line never
+/// turns it off).
 [[nodiscard]] BPV_API std::string to_json(const report& r, std::string_view source);
 
 /// The report for people: each finding with path, code, rule and message, and the input line

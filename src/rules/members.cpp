@@ -191,7 +191,9 @@ constexpr bool more_than_two(std::uint64_t bits) noexcept {
 namespace {
 
 // The size and letters normalize() would give an ASCII name, without writing it out: one
-// pass of a few instructions a byte. False for a name with any other byte.
+// pass of a few instructions a byte. False for a name with any other byte. Stops once the
+// size passes max_name (then normalize() refuses the name, whatever follows): a megabyte-long
+// name costs no more than a short one.
 bool ascii_shape(std::string_view in, std::size_t& len, std::uint64_t& letters) noexcept {
   unsigned char high = 0;
   len = 0;
@@ -203,6 +205,7 @@ bool ascii_shape(std::string_view in, std::size_t& len, std::uint64_t& letters) 
     unsigned const lower = static_cast<unsigned>(c - 'A') < 26u ? c + ('a' - 'A') : c;
     letters |= std::uint64_t{kept} << (lower % 64);
     len += kept;
+    if (len > max_name) break;
   }
   return high < 0x80;
 }
