@@ -3,8 +3,8 @@
 #define BPV_VERSION_H
 
 #define BPV_VERSION_MAJOR 0
-#define BPV_VERSION_MINOR 1
+#define BPV_VERSION_MINOR 2
 #define BPV_VERSION_PATCH 0
-#define BPV_VERSION_STRING "0.1.0"
+#define BPV_VERSION_STRING "0.2.0"
 
 #endif /* BPV_VERSION_H */
