@@ -25,12 +25,7 @@ export(EXPORT bpvTargets NAMESPACE bpv:: FILE ${PROJECT_BINARY_DIR}/bpvTargets.c
 configure_package_config_file(cmake/bpvConfig.cmake.in ${PROJECT_BINARY_DIR}/bpvConfig.cmake
   INSTALL_DESTINATION ${BPV_INSTALL_CMAKEDIR})
 # As the soname (CMakeLists.txt): before 1.0, the same minor version only.
-if(PROJECT_VERSION_MAJOR EQUAL 0)
-  set(_bpv_compatibility SameMinorVersion)
-else()
-  set(_bpv_compatibility SameMajorVersion)
-endif()
-write_basic_package_version_file(${PROJECT_BINARY_DIR}/bpvConfigVersion.cmake COMPATIBILITY ${_bpv_compatibility})
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/bpvConfigVersion.cmake COMPATIBILITY ${BPV_COMPATIBILITY})
 install(FILES ${PROJECT_BINARY_DIR}/bpvConfig.cmake ${PROJECT_BINARY_DIR}/bpvConfigVersion.cmake
   DESTINATION ${BPV_INSTALL_CMAKEDIR} COMPONENT bpv_development)
 

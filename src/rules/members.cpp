@@ -28,6 +28,14 @@ constexpr char beyond_ascii = '\x80';
 // for a few instructions: a name sharing few letters with every member (label_1, label_2, ...)
 // costs no count at all. False when the result would not fit (then it cannot be within distance
 // 2 of any member name). `in` is UTF-8 (a member name of a body that is JSON).
+// What normalizing does to an ASCII byte: separators go, letters become lowercase; and the bit
+// of the mask a kept byte sets.
+constexpr bool is_separator(unsigned char c) noexcept { return c == '_' || c == '-' || c == ' '; }
+constexpr unsigned char ascii_lower(unsigned char c) noexcept {
+  return static_cast<unsigned>(c - 'A') < 26u ? static_cast<unsigned char>(c + ('a' - 'A')) : c;
+}
+constexpr std::uint64_t letter_bit(unsigned char c) noexcept { return std::uint64_t{1} << (c % 64); }
+
 bool normalize(std::string_view in, std::array<char, max_name>& buf, std::size_t& len,
                std::uint64_t& letters) noexcept {
   len = 0;
@@ -35,15 +43,15 @@ bool normalize(std::string_view in, std::array<char, max_name>& buf, std::size_t
   auto put = [&](char c) {
     if (len == max_name) return false;
     buf[len++] = c;
-    letters |= std::uint64_t{1} << (static_cast<unsigned char>(c) % 64);
+    letters |= letter_bit(static_cast<unsigned char>(c));
     return true;
   };
   for (std::size_t i = 0; i < in.size();) {
-    char const c = in[i];
-    if (static_cast<unsigned char>(c) < 0x80) {
+    auto const c = static_cast<unsigned char>(in[i]);
+    if (c < 0x80) {
       ++i;
-      if (c == '_' || c == '-' || c == ' ') continue;
-      if (!put((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c)) return false;
+      if (is_separator(c)) continue;
+      if (!put(static_cast<char>(ascii_lower(c)))) return false;
       continue;
     }
     std::size_t const n = utf8::sequence_length(in, i);
@@ -201,9 +209,8 @@ bool ascii_shape(std::string_view in, std::size_t& len, std::uint64_t& letters) 
   for (char ch : in) {
     auto const c = static_cast<unsigned char>(ch);
     high |= c;
-    bool const kept = c != '_' && c != '-' && c != ' ';
-    unsigned const lower = static_cast<unsigned>(c - 'A') < 26u ? c + ('a' - 'A') : c;
-    letters |= std::uint64_t{kept} << (lower % 64);
+    bool const kept = !is_separator(c);
+    letters |= kept ? letter_bit(ascii_lower(c)) : 0;
     len += kept;
     if (len > max_name) break;
   }
@@ -225,16 +232,16 @@ const member_spec* near_miss_of(object_id in, std::string_view name) noexcept {
   // Normalizing only removes characters: a name shorter than every member's but by more than
   // two is no near miss, and needs no look at its letters.
   if (name.size() + 2 < min_normal_size[static_cast<std::size_t>(in)]) return nullptr;
-  auto const [first, last] = members_of_object[static_cast<std::size_t>(in)];
+  auto [first, last] = members_of_object[static_cast<std::size_t>(in)];
   std::size_t len = 0;
   std::uint64_t letters = 0;
   // Most unknown names are ASCII and far from every member: their size and letters rule them
-  // out before the name is written out normalized.
+  // out before the name is written out normalized. (normalize() gives such a name the same
+  // size and letters: the members skipped here need no second look.)
   if (ascii_shape(name, len, letters)) {
     if (len > max_name) return nullptr;
-    std::size_t i = first;
-    while (i < last && !may_be_near(i, len, letters)) ++i;
-    if (i == last) return nullptr;
+    while (first < last && !may_be_near(first, len, letters)) ++first;
+    if (first == last) return nullptr;
   }
   std::array<char, max_name> buf;  // only [0, len) is read
   if (!normalize(name, buf, len, letters)) return nullptr;
