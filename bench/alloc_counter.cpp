@@ -12,6 +12,7 @@ namespace {
 thread_local std::uint64_t count = 0;
 thread_local bool weighing = false;  // live bytes are counted (off in the benchmarks: it costs)
 thread_local std::int64_t live = 0;
+thread_local bool refusing = false;  // the nothrow forms fail (a test's simulated shortage)
 
 void* counted(void* p) {
   if (!p) throw std::bad_alloc();
@@ -37,10 +38,12 @@ void release(void* p) noexcept {
 std::uint64_t bench::allocations() noexcept { return count; }
 std::int64_t bench::live_bytes() noexcept { return live; }
 void bench::weigh_live_bytes(bool on) noexcept { weighing = on; }
+void bench::refuse_nothrow_allocations(bool on) noexcept { refusing = on; }
 
 void* operator new(std::size_t n) { return allocate(n); }
 void* operator new[](std::size_t n) { return allocate(n); }
 void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
+  if (refusing) return nullptr;
   try {
     return allocate(n);
   } catch (...) {
@@ -48,6 +51,7 @@ void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
   }
 }
 void* operator new[](std::size_t n, const std::nothrow_t&) noexcept {
+  if (refusing) return nullptr;
   try {
     return allocate(n);
   } catch (...) {

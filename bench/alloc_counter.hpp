@@ -15,4 +15,9 @@ std::uint64_t allocations() noexcept;
 std::int64_t live_bytes() noexcept;
 void weigh_live_bytes(bool on) noexcept;
 
+/// While on, this thread's non-throwing operator new (the form simdjson allocates its buffers
+/// with) fails, as when memory runs out; the throwing forms still allocate. For tests of what a
+/// library does when simdjson cannot allocate. Off by default.
+void refuse_nothrow_allocations(bool on) noexcept;
+
 }  // namespace bench

@@ -4,6 +4,7 @@
 // operator new (bench/alloc_counter.cpp), linked into this test alone.
 #include <gtest/gtest.h>
 
+#include <new>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -150,6 +151,45 @@ TEST(Allocations, WhatAnOutsizedBodyGrewIsGivenBackWithHighLimits) {
   EXPECT_GT(bench::live_bytes() - before, std::int64_t{8} << 20) << "the body grows the buffers";
   // (7.5 MB with every level's table kept.)
   EXPECT_LT(held_after_an_ordinary_body(v, r, before), std::int64_t{4} << 20);
+}
+
+// simdjson reports a buffer it could not allocate as an error code. That is not a verdict on
+// the body ("not JSON: Error allocating memory", 400): validate() throws std::bad_alloc, its
+// one documented exception, and the validator works again once memory is back. Here only the
+// non-throwing operator new fails, the form simdjson allocates with, so every refusal is one
+// of simdjson's.
+TEST(Allocations, SimdjsonOutOfMemoryIsBadAllocNotAFinding) {
+  bpv::options opts;
+  opts.limits.max_body_bytes = std::size_t{16} << 20;
+  std::string const small = R"({"backup_policy_name":"nightly","time_zone":"UTC+08:00"})";
+  std::string large = R"({"backup_policy_name":"nightly","description":")";
+  large += std::string(std::size_t{4} << 20, 'a');
+  large += "\"}";
+  for (bool warmed : {false, true}) {
+    SCOPED_TRACE(warmed ? "after a small body" : "a new validator");
+    bpv::validator v(opts);
+    bpv::report r;
+    if (warmed) {
+      v.validate(small, {}, r);
+      ASSERT_TRUE(r.valid);
+    }
+    for (const std::string* body : std::initializer_list<const std::string*>{&small, &large}) {
+      if (warmed && body == &small) continue;  // its buffers are there already
+      bench::refuse_nothrow_allocations(true);
+      EXPECT_THROW(v.validate(*body, {}, r), std::bad_alloc) << body->size() << " bytes";
+      bench::refuse_nothrow_allocations(false);
+      EXPECT_FALSE(r.valid);
+      EXPECT_EQ(r.http_status, 400);
+      EXPECT_FALSE(r.effective.has_value());
+    }
+    for (const std::string* body : std::initializer_list<const std::string*>{&large, &small}) {
+      v.validate(*body, {}, r);
+      EXPECT_TRUE(r.valid) << body->size() << " bytes";
+      ASSERT_TRUE(r.effective.has_value());
+      EXPECT_EQ(r.effective->backup_policy_name, std::string("nightly"));
+    }
+    EXPECT_EQ(r.effective->time_zone, std::string("UTC+08:00"));
+  }
 }
 
 }  // namespace

@@ -90,9 +90,10 @@ class BPV_API validator {
 
   /// Validates `body` as the request body.
   [[nodiscard]] report validate(std::string_view body, const context& ctx = {});
-  /// The same, into `out`, reusing its storage. `body` must not point into `out`. When a custom
-  /// rule throws, the exception leaves `out` invalid (400, no effective policy), its
-  /// diagnostics unspecified.
+  /// The same, into `out`, reusing its storage. `body` must not point into `out`. An exception
+  /// (std::bad_alloc, or what a custom rule throws) leaves `out` invalid (400, no effective
+  /// policy), its diagnostics unspecified, and the validator usable. Running out of memory is
+  /// never reported as a finding on the body.
   void validate(std::string_view body, const context& ctx, report& out);
 
   [[nodiscard]] const options& config() const noexcept;

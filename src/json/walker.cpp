@@ -16,6 +16,7 @@
 #include <cstring>
 #include <string>
 #include <functional>
+#include <new>
 
 namespace bpv::json {
 
@@ -67,6 +68,14 @@ std::size_t raw_index_of(std::string_view raw, std::size_t unescaped_index) noex
 }
 
 namespace {
+
+// simdjson says it could not allocate as an error code, which would read as a verdict on the
+// body ("not JSON: Error allocating memory"). It is not one: it leaves validate() as the
+// std::bad_alloc it promises, so that a service answers with its own error, not a 400.
+simdjson::error_code or_throw(simdjson::error_code ec) {
+  if (ec == simdjson::MEMALLOC) throw std::bad_alloc();
+  return ec;
+}
 
 std::string_view trim_right(std::string_view t) noexcept {
   while (!t.empty() && is_json_space(t.back())) t.remove_suffix(1);
@@ -272,8 +281,8 @@ bool walker::impl::stage1(const char* from) {
   std::size_t const room = std::max<std::size_t>(body.size(), simdjson::dom::MINIMAL_DOCUMENT_CAPACITY);
   auto& doc = dom_parser.doc;
   if (!dom_parser.implementation || dom_parser.capacity() < room || doc.capacity() < room) {
-    if (doc.capacity() < room && doc.allocate(room)) return false;
-    if (dom_parser.capacity() < room && dom_parser.allocate(room, dom_parser.max_depth())) return false;
+    if (doc.capacity() < room && or_throw(doc.allocate(room))) return false;
+    if (dom_parser.capacity() < room && or_throw(dom_parser.allocate(room, dom_parser.max_depth()))) return false;
   }
   staged = !dom_parser.implementation->stage1(reinterpret_cast<const std::uint8_t*>(from), body.size(),
                                               simdjson::stage1_mode::regular);
@@ -553,12 +562,12 @@ void walker::impl::walk_on_demand(std::string_view body, const walk_limits& limi
   // optimisation: give it room for the limit (no deeper than the body could nest).
   std::size_t const depth = std::min(limits.max_depth + 1, body.size() + 2);
   if (depth > parser.max_depth() &&
-      parser.allocate(std::max(body.size(), parser.capacity()), std::max(depth, simdjson::DEFAULT_MAX_DEPTH))) {
+      or_throw(parser.allocate(std::max(body.size(), parser.capacity()), std::max(depth, simdjson::DEFAULT_MAX_DEPTH)))) {
     fail(failure::reason::too_deep, std::nullopt, "nesting is beyond what can be read (" + std::to_string(depth) + " levels)");
     return;
   }
   od::document doc;
-  if (auto ec = parser.iterate(base, body.size(), padded.size()).get(doc)) {
+  if (auto ec = or_throw(parser.iterate(base, body.size(), padded.size()).get(doc))) {
     syntax_error_from(ec, nullptr);
     return;
   }
