@@ -9,7 +9,9 @@
 #include <charconv>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <iostream>
+#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -155,9 +157,29 @@ std::string parse_args(int argc, char** argv, int first, cli_options& o) {
   return bpv::options_problem(o.options);
 }
 
+// Set when the process started without a standard input: '-' is then unreadable, not the file
+// that would otherwise have been opened as descriptor 0.
+bool stdin_closed = false;
+
+// A descriptor of 0, 1 or 2 that the caller left closed is taken by /dev/null, opened for
+// reading only: files opened later never become "standard input", and writes to a closed
+// standard output still fail (EBADF) as they would have.
+void hold_closed_standard_descriptors() {
+  for (int fd = 0; fd <= 2; ++fd) {
+    if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+    if (fd == 0) stdin_closed = true;
+    int const held = ::open("/dev/null", O_RDONLY);
+    if (held >= 0 && held != fd) ::close(held);  // (a lower one was free after all)
+  }
+}
+
 // Reads at most `limit` + 1 bytes: enough to know a body is too large, without reading an
 // endless stream to its end.
 bool read_input(const std::string& file, std::size_t limit, std::string& out, std::string& error) {
+  if (file == "-" && stdin_closed) {
+    error = std::strerror(EBADF);
+    return false;
+  }
   int fd = file == "-" ? 0 : ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     error = std::strerror(errno);
@@ -202,20 +224,29 @@ int run_validate(int argc, char** argv) {
   std::string body, error;
   bool first = true;
   for (const auto& file : o.files) {
-    if (!read_input(file, o.options.limits.max_body_bytes, body, error)) {
-      std::cerr << "bpv: cannot read " << (file == "-" ? "standard input" : "'" + file + "'") << ": " << error << "\n";
+    std::string const name = file == "-" ? "standard input" : "'" + file + "'";
+    try {
+      if (!read_input(file, o.options.limits.max_body_bytes, body, error)) {
+        std::cerr << "bpv: cannot read " << name << ": " << error << "\n";
+        status = exit_usage;
+        continue;
+      }
+      v.validate(body, ctx, r);
+      // Made whole before any of it is written: out of memory never leaves half a report.
+      std::string const shown = o.json ? bpv::to_json(r, file) + '\n' : bpv::to_text(r, body, file);
+      if (!first && !o.json) std::cout << '\n';
+      std::cout << shown;
+      first = false;
+      if (!r.valid && status == exit_valid) status = exit_invalid;
+    } catch (const std::bad_alloc&) {
+      // A resource failure, like an unreadable file (exit 2), not a verdict on the body: the
+      // other inputs are still read, with what this one grew given back.
+      std::cerr << "bpv: out of memory reading or validating " << name << "\n";
       status = exit_usage;
-      continue;
+      body = std::string();
+      r = bpv::report();
+      v = bpv::validator(o.options);
     }
-    v.validate(body, ctx, r);
-    if (o.json) {
-      std::cout << bpv::to_json(r, file) << '\n';
-    } else {
-      if (!first) std::cout << '\n';
-      std::cout << bpv::to_text(r, body, file);
-    }
-    first = false;
-    if (!r.valid && status == exit_valid) status = exit_invalid;
   }
   return written(status, "report");
 }
@@ -242,9 +273,7 @@ int run_rules(int argc, char** argv) {
   return written(exit_valid, "rule table");
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   // A reader that has gone (a closed pipe) is an I/O error like a full disk, exit 2 (cli.md),
   // not a death by SIGPIPE: the write fails with EPIPE and written() says so.
   std::signal(SIGPIPE, SIG_IGN);
@@ -264,4 +293,20 @@ int main(int argc, char** argv) {
   if (cmd == "validate") return run_validate(argc, argv);
   if (cmd == "rules") return run_rules(argc, argv);
   return usage_error("unknown command '" + std::string(cmd) + "'");
+}
+
+}  // namespace
+
+// Never a crash (cli.md): what no input caused, such as running out of memory outside a body's
+// validation, is exit 2 with a word on standard error.
+int main(int argc, char** argv) {
+  hold_closed_standard_descriptors();
+  try {
+    return run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "bpv: out of memory\n";
+  } catch (const std::exception& e) {
+    std::cerr << "bpv: " << e.what() << "\n";
+  }
+  return exit_usage;
 }
