@@ -71,11 +71,22 @@ namespace {
 
 // simdjson says it could not allocate as an error code, which would read as a verdict on the
 // body ("not JSON: Error allocating memory"). It is not one: it leaves validate() as the
-// std::bad_alloc it promises, so that a service answers with its own error, not a 400.
-simdjson::error_code or_throw(simdjson::error_code ec) {
-  if (ec == simdjson::MEMALLOC) throw std::bad_alloc();
+// std::bad_alloc it promises, so that a service answers with its own error, not a 400. And a
+// parser whose allocate() failed may be half made (the capacity asked for, a buffer or its
+// depth missing), which its next parse wrote through a null pointer: it is made anew first, and
+// allocates again for the next body.
+template <class Parser>
+simdjson::error_code or_throw(Parser& parser, simdjson::error_code ec) {
+  if (ec == simdjson::MEMALLOC) {
+    parser = Parser{};
+    throw std::bad_alloc();
+  }
   return ec;
 }
+
+// The depth DOM's parser is made for (an allocation that fails leaves its own max_depth() at 0,
+// so it is never asked). Bodies nested deeper are walked On-Demand.
+constexpr std::size_t dom_depth = simdjson::DEFAULT_MAX_DEPTH;
 
 std::string_view trim_right(std::string_view t) noexcept {
   while (!t.empty() && is_json_space(t.back())) t.remove_suffix(1);
@@ -186,16 +197,6 @@ struct walker::impl {
   void walk_on_demand(std::string_view body, const walk_limits& limits, document& out, bool refused = false);
 };
 
-walker::walker() : impl_(std::make_unique<impl>()) {}
-walker::~walker() = default;
-walker::walker(walker&&) noexcept = default;
-walker& walker::operator=(walker&&) noexcept = default;
-
-void walker::walk(std::string_view body, const walk_limits& limits, document& out, route how) {
-  impl_->parse(body, limits, how);
-  impl_->build(out, false);
-}
-
 namespace {
 
 // Whether simdjson's first stage reads no byte past the input. Its SIMD kernels copy the last,
@@ -208,6 +209,19 @@ bool first_stage_stays_inside() {
 }
 
 }  // namespace
+
+// simdjson picks its kernels on first use, in code that lets no exception through: out of memory
+// there ends the process. That is done here, where a validator is made (at start-up, mostly),
+// rather than inside the first request.
+walker::walker() : impl_(std::make_unique<impl>()) { static_cast<void>(first_stage_stays_inside()); }
+walker::~walker() = default;
+walker::walker(walker&&) noexcept = default;
+walker& walker::operator=(walker&&) noexcept = default;
+
+void walker::walk(std::string_view body, const walk_limits& limits, document& out, route how) {
+  impl_->parse(body, limits, how);
+  impl_->build(out, false);
+}
 
 std::optional<json::structure> walker::index(std::string_view body, const walk_limits& limits) {
   if (!impl_->load(body, limits) || body.empty()) return std::nullopt;
@@ -232,15 +246,14 @@ void walker::give_back(std::size_t body_bytes) {
     m.padded.resize(room + simdjson::SIMDJSON_PADDING);
     m.padded.shrink_to_fit();
   }
-  // simdjson's parsers reallocate to a capacity they are given (a failure leaves them without
-  // storage, and the next body allocates again: nothing to do about one here).
-  simdjson::error_code ec = simdjson::SUCCESS;
+  // simdjson's parsers reallocate to a capacity they are given. One that fails may be half made
+  // (see or_throw): it is made anew, and the next body allocates again.
   if (m.dom_parser.capacity() > room) {
-    ec = m.dom_parser.doc.allocate(room);
-    if (!ec) ec = m.dom_parser.allocate(room, m.dom_parser.max_depth());
+    simdjson::error_code ec = m.dom_parser.doc.allocate(room);
+    if (!ec) ec = m.dom_parser.allocate(room, dom_depth);
+    if (ec) m.dom_parser = simdjson::dom::parser{};
   }
-  if (m.parser.capacity() > room) ec = m.parser.allocate(room, m.parser.max_depth());
-  static_cast<void>(ec);
+  if (m.parser.capacity() > room && m.parser.allocate(room, m.parser.max_depth())) m.parser = od::parser{};
   m.staged = m.dom_read = m.copied = false;
   m.staged_from = nullptr;
   // Frames are one per open container (depth is bounded by the limit); names one table each.
@@ -281,8 +294,8 @@ bool walker::impl::stage1(const char* from) {
   std::size_t const room = std::max<std::size_t>(body.size(), simdjson::dom::MINIMAL_DOCUMENT_CAPACITY);
   auto& doc = dom_parser.doc;
   if (!dom_parser.implementation || dom_parser.capacity() < room || doc.capacity() < room) {
-    if (doc.capacity() < room && or_throw(doc.allocate(room))) return false;
-    if (dom_parser.capacity() < room && or_throw(dom_parser.allocate(room, dom_parser.max_depth()))) return false;
+    if (doc.capacity() < room && or_throw(dom_parser, doc.allocate(room))) return false;
+    if (dom_parser.capacity() < room && or_throw(dom_parser, dom_parser.allocate(room, dom_depth))) return false;
   }
   staged = !dom_parser.implementation->stage1(reinterpret_cast<const std::uint8_t*>(from), body.size(),
                                               simdjson::stage1_mode::regular);
@@ -562,12 +575,12 @@ void walker::impl::walk_on_demand(std::string_view body, const walk_limits& limi
   // optimisation: give it room for the limit (no deeper than the body could nest).
   std::size_t const depth = std::min(limits.max_depth + 1, body.size() + 2);
   if (depth > parser.max_depth() &&
-      or_throw(parser.allocate(std::max(body.size(), parser.capacity()), std::max(depth, simdjson::DEFAULT_MAX_DEPTH)))) {
+      or_throw(parser, parser.allocate(std::max(body.size(), parser.capacity()), std::max(depth, simdjson::DEFAULT_MAX_DEPTH)))) {
     fail(failure::reason::too_deep, std::nullopt, "nesting is beyond what can be read (" + std::to_string(depth) + " levels)");
     return;
   }
   od::document doc;
-  if (auto ec = or_throw(parser.iterate(base, body.size(), padded.size()).get(doc))) {
+  if (auto ec = or_throw(parser, parser.iterate(base, body.size(), padded.size()).get(doc))) {
     syntax_error_from(ec, nullptr);
     return;
   }
