@@ -202,6 +202,8 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
   }
 
   conclude(out, f, body.size());
+  // A custom rule's words can outgrow what the body would need: given back like a large body's.
+  if (m.findings_room.text.capacity() > kept_body_bytes) m.outsized = true;
   if (out.valid && bound && m.opts.effective_policy) engine::effective_into(m.req, m.scratch, out.effective.emplace());
   if (body.size() <= kept_body_bytes && m.outsized) {
     m.give_back();

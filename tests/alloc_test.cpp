@@ -153,6 +153,35 @@ TEST(Allocations, WhatAnOutsizedBodyGrewIsGivenBackWithHighLimits) {
   EXPECT_LT(held_after_an_ordinary_body(v, r, before), std::int64_t{4} << 20);
 }
 
+// A custom rule may add any number of findings; a validator keeps the words of those it lists
+// (max_diagnostics), not of every one: added in document order, those left out are never
+// copied, and in any other order what the request grew is given back when it ends.
+TEST(Allocations, TheWordsOfFindingsLeftOutAreNotKept) {
+  for (bool reversed : {false, true}) {
+    SCOPED_TRACE(reversed ? "findings from the last byte back" : "findings in document order");
+    bpv::options opts;
+    opts.custom_rules.push_back({"test.many", bpv::severity::warning, "", "adds 100,000 findings",
+                                 [reversed](const bpv::request_view& r, bpv::finding_sink& sink) {
+                                   for (std::size_t i = 0; i < 100000; ++i) {
+                                     std::size_t const at = (reversed ? 100000 - i : i) % r.body.size();
+                                     sink.add("/p" + std::to_string(i), at, std::string(100, 'm'));
+                                   }
+                                 }});
+    bpv::validator v(opts);
+    bpv::report r;
+    std::string const body = R"({"backup_policy_name":"nightly"})";
+    bench::weigh_live_bytes(true);
+    std::int64_t const before = bench::live_bytes();
+    v.validate(body, {}, r);
+    EXPECT_TRUE(r.valid);
+    EXPECT_EQ(r.diagnostics.size(), 100u);
+    EXPECT_EQ(r.omitted, 100000u - 100u);
+    std::int64_t const held = bench::live_bytes() - before;
+    bench::weigh_live_bytes(false);
+    EXPECT_LT(held, std::int64_t{1} << 20) << "10 MB of words were added";
+  }
+}
+
 // simdjson reports a buffer it could not allocate as an error code. That is not a verdict on
 // the body ("not JSON: Error allocating memory", 400): validate() throws std::bad_alloc, its
 // one documented exception, and the validator works again once memory is back. Here only the
