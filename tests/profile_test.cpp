@@ -411,6 +411,22 @@ TEST(Overrides, UnknownIdsAreRefusedClearly) {
   EXPECT_EQ(bpv::options_problem(options{}), "");
 }
 
+// An ID the caller got wrong is shown in the message with its control characters escaped: the
+// message stays one line, and the exception's what(), a C string, holds all of it.
+TEST(Overrides, ControlCharactersInAnUnknownIdAreEscaped) {
+  options o = with_override(std::string("member.unknown\0x\n", 17), rule_level::off);
+  std::string const problem = bpv::options_problem(o);
+  EXPECT_NE(problem.find("unknown rule ID 'member.unknown\\u0000x\\u000A'"), std::string::npos) << problem;
+  EXPECT_TRUE(std::none_of(problem.begin(), problem.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
+      << problem;
+  try {
+    bpv::validator v(o);
+    ADD_FAILURE() << "no exception";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_EQ(std::string(e.what()), problem);
+  }
+}
+
 TEST(Options, LimitsOfZeroAndLevelsOutOfRangeAreRefused) {
   // What the command line and the C API refuse, the library refuses too.
   options body;
@@ -699,6 +715,8 @@ TEST(CustomRules, BadDefinitionsAreRefused) {
   EXPECT_NE(with([](auto& c) { c.id = "frequency.range"; }).find("already taken"), std::string::npos);
   EXPECT_NE(with([](auto& c) { c.code = ""; }).find("needs a code"), std::string::npos);
   EXPECT_NE(with([](auto& c) { c.code = "Auto Backup"; }).find("code 'Auto Backup'"), std::string::npos);
+  EXPECT_NE(with([](auto& c) { c.code = std::string(129, 'C'); }).find("must be 1 to 128"), std::string::npos)
+      << "the reason a long code is refused";
   EXPECT_NE(with([](auto& c) { c.check = nullptr; }).find("has no check"), std::string::npos);
   // A severity none of the three would make a report "valid" beside a finding marked error.
   EXPECT_NE(with([](auto& c) { c.severity = static_cast<severity>(5); }).find("none of error, warning, info"),

@@ -7,6 +7,8 @@
 #include <set>
 #include <stdexcept>
 
+#include "escape.hpp"
+
 namespace bpv {
 namespace engine {
 namespace {
@@ -65,9 +67,18 @@ bool is_word(std::string_view s) noexcept {
   });
 }
 
+// A name the caller gave, for a message: its first 128 bytes, control characters as \u00XX, so
+// that the message is one line and an exception's what() (a C string) holds all of it.
 std::string quote(std::string_view s) {
   std::string out(1, '\'');
-  out.append(s.substr(0, 128)).push_back('\'');
+  for (char c : s.substr(0, 128)) {
+    if (escape::is_control(static_cast<unsigned char>(c))) {
+      escape::append_u00(out, static_cast<unsigned char>(c));
+    } else {
+      out += c;
+    }
+  }
+  out += '\'';
   return out;
 }
 
@@ -79,7 +90,7 @@ problem check_custom(const custom_rule& c, std::span<const custom_state> before)
     return {kind::bad_custom_rule, "custom rule ID " + quote(c.id) + " is already taken"};
   if (!c.code.empty() && !is_word(c.code))
     return {kind::bad_custom_rule, "custom rule " + quote(c.id) + ": code " + quote(c.code) +
-                                       " must be ASCII letters, digits, '.', '_' or '-'"};
+                                       " must be 1 to 128 ASCII letters, digits, '.', '_' or '-'"};
   if (c.severity != severity::error && c.severity != severity::warning && c.severity != severity::info)
     return {kind::bad_custom_rule, "custom rule " + quote(c.id) + " has a severity that is none of error, warning, info"};
   if (c.severity == severity::error && c.code.empty())
