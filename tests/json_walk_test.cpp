@@ -15,7 +15,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <random>
 #include <string>
@@ -25,6 +27,8 @@
 #include "bytes.hpp"
 #include "json/document.hpp"
 #include "json/locate.hpp"
+#include "json/member_names.hpp"
+#include "json/name_hash.hpp"
 #include "json/walker.hpp"
 #include "support.hpp"
 #include "utf8.hpp"
@@ -1071,4 +1075,51 @@ TEST(JsonWalk, EveryRouteAgreesOnBodiesBrokenOneByteAtATime) {
   EXPECT_GT(walks, 4000u);
   EXPECT_GT(read, 200u) << "some changes keep a body JSON (white space, a digit more)";
 }
+}  // namespace
+
+namespace {
+
+// SipHash as its paper defines it, by the reference vectors of SipHash-2-4 (key 00 01 .. 0f;
+// the empty message, and 00 01 .. 0e). The names' table uses SipHash-1-3: the same code with
+// other round counts.
+TEST(NameHash, SipHashReferenceVectors) {
+  bpv::json::sip_key const key{0x0706050403020100ULL, 0x0f0e0d0c0b0a0908ULL};
+  std::string fifteen;
+  for (int i = 0; i < 15; ++i) fifteen += static_cast<char>(i);
+  EXPECT_EQ((bpv::json::siphash<2, 4>(key, "")), 0x726fdb47dd0e0e31ULL);
+  EXPECT_EQ((bpv::json::siphash<2, 4>(key, fifteen)), 0xa129ca6149be45e5ULL);
+  EXPECT_NE(bpv::json::name_hash(fifteen), bpv::json::name_hash(fifteen.substr(1)));
+}
+
+// 20,000 distinct names of 16 bytes that all have one std::hash: libstdc++'s (Murmur, a fixed
+// seed) can be undone a word at a time, so the second word of each name is worked out from a
+// random first. Hashed so, the table looked at every earlier name for each new one (a body of
+// such names took seconds a megabyte); keyed, it looks at a slot or two a name.
+TEST(MemberNames, NamesBuiltToCollideDoNotCrowdTheTable) {
+  constexpr std::uint64_t mul = 0xc6a4a7935bd1e995ULL, seed = 0xc70f6907ULL;
+  std::uint64_t inv = mul;  // mul's inverse modulo 2^64 (Newton: each step doubles the bits)
+  for (int i = 0; i < 5; ++i) inv *= 2 - mul * inv;
+  ASSERT_EQ(mul * inv, 1u);
+  auto shift_mix = [](std::uint64_t v) { return v ^ (v >> 47); };
+  auto mix = [&](std::uint64_t w) { return shift_mix(w * mul) * mul; };
+  auto unmix = [&](std::uint64_t y) { return shift_mix(y * inv) * inv; };
+  std::uint64_t const start = seed ^ (16 * mul), target = 0x0123456789abcdefULL;
+  std::mt19937_64 random(20261206);
+  std::vector<std::string> names;
+  for (int i = 0; i < 20000; ++i) {
+    std::uint64_t const first = random();
+    std::uint64_t const second = unmix((target * inv) ^ ((start ^ mix(first)) * mul));
+    std::string n(16, '\0');
+    std::memcpy(n.data(), &first, 8);
+    std::memcpy(n.data() + 8, &second, 8);
+    names.push_back(std::move(n));
+  }
+  std::size_t const one = std::hash<std::string_view>{}(names[0]);
+  for (const auto& n : names) ASSERT_EQ(std::hash<std::string_view>{}(n), one) << "the test's premise";
+  bpv::json::member_names table;
+  for (const auto& n : names) ASSERT_TRUE(table.insert(n));
+  EXPECT_FALSE(table.insert(names[12345]));
+  EXPECT_LT(table.probes(), 8 * names.size());
+}
+
 }  // namespace

@@ -3,10 +3,10 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <functional>
 #include <string_view>
 #include <vector>
 
+#include "json/name_hash.hpp"
 #include "storage.hpp"
 
 namespace bpv::json {
@@ -17,11 +17,13 @@ namespace bpv::json {
 // bytes, the names themselves read only on a tag's match), so that a table of a million names
 // keeps to what caches hold. Both keep their storage from one object and one request to the
 // next (a table is emptied by a new generation, not by a sweep), so a hostile body with a
-// million members allocates nothing per member.
+// million members allocates nothing per member. The hash is keyed (json/name_hash.hpp): a body
+// cannot be written so that its names crowd one run of slots.
 class member_names {
  public:
   void clear() noexcept {
     names_.clear();
+    hashes_.clear();
     small_bits_ = 0;
     in_table_ = false;
     if (++generation_ == 0) {  // after 2^32 objects: no slot may look current by accident
@@ -34,6 +36,7 @@ class member_names {
   void give_back() {
     clear();
     bpv::give_back(names_, small_limit);
+    bpv::give_back(hashes_, 0);
     bpv::give_back(slots_, 0);  // a table is built again for the next wide object
   }
 
@@ -53,13 +56,20 @@ class member_names {
         return true;
       }
       in_table_ = true;
+      for (std::string_view n : names_) hashes_.push_back(name_hash(n));
       rebuild(slots_.empty() ? 64 : slots_.size());
     }
+    std::uint64_t const h = name_hash(name);
     if ((names_.size() + 1) * 2 > slots_.size()) rebuild(slots_.size() * 2);
-    if (!put(name, static_cast<std::uint32_t>(names_.size()))) return false;
+    if (!put(h, name, static_cast<std::uint32_t>(names_.size()))) return false;
     names_.push_back(name);
+    hashes_.push_back(h);
     return true;
   }
+
+  /// Slots looked at since this table was made: what a hostile body would make grow faster
+  /// than its names (for tests).
+  std::uint64_t probes() const noexcept { return probes_; }
 
  private:
   static constexpr std::size_t small_limit = 16;
@@ -69,12 +79,13 @@ class member_names {
     std::uint32_t generation = 0;
   };
 
-  // Claims a slot for names_[index] (to be) named `name`; false when the name is in already.
-  bool put(std::string_view name, std::uint32_t index) {
-    std::size_t const h = std::hash<std::string_view>{}(name);
+  // Claims a slot for names_[index] (to be) named `name`, of hash `h`; false when the name is
+  // in already.
+  bool put(std::uint64_t h, std::string_view name, std::uint32_t index) {
     auto const tag = static_cast<std::uint32_t>(h >> 32);
     std::size_t const mask = slots_.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      ++probes_;
       slot& s = slots_[i];
       if (s.generation != generation_) {
         s = slot{tag, index, generation_};
@@ -92,14 +103,16 @@ class member_names {
       for (auto& s : slots_) s.generation = 0;
       generation_ = 1;
     }
-    for (std::size_t i = 0; i < names_.size(); ++i) put(names_[i], static_cast<std::uint32_t>(i));
+    for (std::size_t i = 0; i < names_.size(); ++i) put(hashes_[i], names_[i], static_cast<std::uint32_t>(i));
   }
 
   std::vector<std::string_view> names_;  // in the order inserted
+  std::vector<std::uint64_t> hashes_;    // of names_, once in the table: a rebuild hashes nothing again
   std::uint64_t small_bits_ = 0;
   std::vector<slot> slots_;
   std::uint32_t generation_ = 1;
   bool in_table_ = false;
+  std::uint64_t probes_ = 0;
 };
 
 }  // namespace bpv::json

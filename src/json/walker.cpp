@@ -4,6 +4,7 @@
 
 #include "json/locate.hpp"
 #include "json/member_names.hpp"
+#include "json/name_hash.hpp"
 #include "json/tape.hpp"
 #include "bytes.hpp"
 #include "escape.hpp"
@@ -213,7 +214,10 @@ bool first_stage_stays_inside() {
 // simdjson picks its kernels on first use, in code that lets no exception through: out of memory
 // there ends the process. That is done here, where a validator is made (at start-up, mostly),
 // rather than inside the first request.
-walker::walker() : impl_(std::make_unique<impl>()) { static_cast<void>(first_stage_stays_inside()); }
+walker::walker() : impl_(std::make_unique<impl>()) {
+  static_cast<void>(first_stage_stays_inside());
+  static_cast<void>(name_hash_key());  // (drawn once a process, not inside a request)
+}
 walker::~walker() = default;
 walker::walker(walker&&) noexcept = default;
 walker& walker::operator=(walker&&) noexcept = default;
