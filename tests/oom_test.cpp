@@ -73,8 +73,11 @@ const std::vector<std::string>& bodies() {
         R"({"backup_policy_name":"a.b","time_zone":"UTC+15:00","scheduled_policy":{"frequency":40,"status":"on","start_time":"04:00,02:00,12:30"}})",
         R"({"time_zon":"UTC+01:00","schedule_policy":{},"x":[{"a":1,"a":2}],"y":"<b>"})",
         R"({"backup_policy_name":"a", "x": [1, 2,)",
-        R"({"n":123456789012345678901234567890,"backup_policy_name":"a"})",  // beyond 64 bits: On-Demand
+        R"({"n":123456789012345678901234567890,"backup_policy_name":"a"})",  // beyond 64 bits
     };
+    // Nested past the depth limit: On-Demand's walk, whose parser takes no notice when its
+    // string buffer could not be had.
+    b.push_back(R"({"backup_policy_name":"a","x":)" + std::string(70, '[') + std::string(70, ']') + "}");
     std::string many = R"({"backup_policy_name":"a")";
     for (int i = 0; i < 3000; ++i) many += ",\"label_" + std::to_string(i) + "\":\"<" + std::to_string(i) + ">\"";
     b.push_back(many + "}");
@@ -129,6 +132,42 @@ TEST(OutOfMemory, AtEachAllocationOfARequest) {
         EXPECT_GT(failures, 0) << "a new validator allocates";
       }
     }
+  }
+}
+
+// A custom rule may catch the bad_alloc of its own sink.add(): the findings are then as they
+// were before the call (the finding left out), not a slot claimed for words that never came.
+TEST(OutOfMemory, ACustomRuleThatCatchesIt) {
+  bpv::options opts;
+  opts.custom_rules.push_back({"test.long_words", bpv::severity::warning, "", "adds a long message",
+                               [](const bpv::request_view&, bpv::finding_sink& sink) {
+                                 try {
+                                   sink.add("/backup_policy_name", std::size_t{1}, std::string(50000, 'm'));
+                                 } catch (const std::bad_alloc&) {
+                                 }
+                               }});
+  std::string const& body = bodies()[0];
+  std::string const expected = bpv::to_json(bpv::validator(opts).validate(body, {}), "b");
+  for (long k = 0; k < 100000; ++k) {
+    bpv::validator v(opts);
+    bpv::report r;
+    countdown = k;
+    bool threw = false;
+    try {
+      v.validate(body, {}, r);
+    } catch (const std::bad_alloc&) {
+      threw = true;
+    }
+    bool const failed = countdown < 0;
+    countdown = -1;
+    if (!threw) {
+      std::size_t const listed = r.diagnostics.size();
+      EXPECT_LE(listed, 1u) << k;
+      for (const auto& d : r.diagnostics) EXPECT_EQ(d.path, "/backup_policy_name") << k;
+    }
+    v.validate(body, {}, r);
+    EXPECT_EQ(bpv::to_json(r, "b"), expected) << "after allocation " << k;
+    if (!failed || testing::Test::HasFailure()) break;
   }
 }
 

@@ -85,6 +85,17 @@ simdjson::error_code or_throw(Parser& parser, simdjson::error_code ec) {
   return ec;
 }
 
+// simdjson 3.0.1's On-Demand parser makes its string buffer with new (std::nothrow) and does
+// not look at what it got: allocate() and iterate() succeed without one, and the first string
+// read writes through a null pointer. Where strings go is held by the document's iterator, a
+// protected member: read through a pointer to it, which a derived class may form.
+struct on_demand_strings : od::document {
+  static bool have_room(od::document& doc) noexcept {
+    constexpr auto iterator = &on_demand_strings::iter;
+    return (doc.*iterator).string_buf_loc() != nullptr;
+  }
+};
+
 // The depth DOM's parser is made for (an allocation that fails leaves its own max_depth() at 0,
 // so it is never asked). Bodies nested deeper are walked On-Demand.
 constexpr std::size_t dom_depth = simdjson::DEFAULT_MAX_DEPTH;
@@ -212,12 +223,14 @@ bool first_stage_stays_inside() {
 }  // namespace
 
 // simdjson picks its kernels on first use, in code that lets no exception through: out of memory
-// there ends the process. That is done here, where a validator is made (at start-up, mostly),
-// rather than inside the first request.
-walker::walker() : impl_(std::make_unique<impl>()) {
-  static_cast<void>(first_stage_stays_inside());
-  static_cast<void>(name_hash_key());  // (drawn once a process, not inside a request)
-}
+// there ends the process. That is done as the program starts (with the names' hash key, drawn
+// once a process), not inside a request or the making of a validator, which promise
+// std::bad_alloc (and BPV_ERROR_OUT_OF_MEMORY in C) instead.
+namespace {
+[[maybe_unused]] const bool primed = (static_cast<void>(name_hash_key()), first_stage_stays_inside());
+}  // namespace
+
+walker::walker() : impl_(std::make_unique<impl>()) {}
 walker::~walker() = default;
 walker::walker(walker&&) noexcept = default;
 walker& walker::operator=(walker&&) noexcept = default;
@@ -588,6 +601,7 @@ void walker::impl::walk_on_demand(std::string_view body, const walk_limits& limi
     syntax_error_from(ec, nullptr);
     return;
   }
+  if (!on_demand_strings::have_room(doc)) or_throw(parser, simdjson::MEMALLOC);
 
   od::json_type root_type;
   if (auto ec = doc.type().get(root_type)) {

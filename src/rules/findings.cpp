@@ -69,16 +69,19 @@ findings::admission findings::admit(rule r, std::string_view& code, severity& se
 
 void findings::add(std::string_view id, severity sev, std::string_view code, std::string_view path,
                    std::optional<std::size_t> offset, std::string message) {
-  ++raised_;
-  place const at{offset, seq_++, rank(sev, code)};
-  entry& e = room_for(at, sev);
-  // Left out, and not the first error: its words are not kept (a rule may add a million).
-  if (&e == &discarded_) return;
-  // The custom rule's path and message are its own: copied now.
+  // The custom rule's path and message are its own: copied now, before a slot is claimed, so
+  // that running out of memory here (a rule may catch it) leaves the findings as they were.
   std::size_t const path_at = text_.size();
   text_ += path;
   std::size_t const text_at = text_.size();
   text_ += message;
+  ++raised_;
+  place const at{offset, seq_++, rank(sev, code)};
+  entry& e = room_for(at, sev);
+  if (&e == &discarded_) {
+    text_.resize(path_at);  // left out, and not the first error: its words are not kept
+    return;
+  }
   e = entry{id, code, sev, at, json::none, path_ref{}, text_at, message.size(), path_at, path.size(), true};
   placed(e);
 }
