@@ -679,8 +679,12 @@ TEST_F(Cli, ClosedStandardInputIsUnreadableNotTheFileBeforeIt) {
 // are still read. prlimit caps the address space below what a 64 MiB body needs (its copy
 // alone); sanitizers reserve far more than the cap, so their builds skip this.
 TEST_F(Cli, OutOfMemoryIsExitTwoAndTheNextInputIsStillRead) {
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)  // GCC
   GTEST_SKIP() << "an address-space cap and a sanitizer's shadow memory do not mix";
+#elif defined(__has_feature)  // Clang
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
+  GTEST_SKIP() << "an address-space cap and a sanitizer's shadow memory do not mix";
+#endif
 #endif
   std::string const prlimit = "/usr/bin/prlimit";
   if (::access(prlimit.c_str(), X_OK) != 0) GTEST_SKIP() << "no " << prlimit << " (util-linux)";

@@ -185,6 +185,13 @@ bool read_input(const std::string& file, std::size_t limit, std::string& out, st
     error = std::strerror(errno);
     return false;
   }
+  // Closed however this ends, out of memory included (the caller goes on to the next input).
+  struct closer {
+    int fd;
+    ~closer() {
+      if (fd != 0) ::close(fd);
+    }
+  } const close_at_end{fd};
   out.clear();
   char buf[1 << 16];
   bool ok = true;
@@ -200,7 +207,6 @@ bool read_input(const std::string& file, std::size_t limit, std::string& out, st
     if (n == 0) break;
     out.append(buf, static_cast<std::size_t>(n));
   }
-  if (fd != 0) ::close(fd);
   return ok;
 }
 
