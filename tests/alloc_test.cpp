@@ -182,6 +182,34 @@ TEST(Allocations, TheWordsOfFindingsLeftOutAreNotKept) {
   }
 }
 
+// With max_diagnostics raised, a small body can have a long report: what the findings kept for
+// it (entries, and the strings of its diagnostics that a shorter report handed back through a
+// reused report) is given back too, once that report is dropped.
+TEST(Allocations, ALongReportOnASmallBodyIsGivenBack) {
+  bpv::options opts;
+  opts.limits.max_diagnostics = 100000;
+  bpv::validator v(opts);
+  std::string body = R"({"scheduled_policy":{"frequency":1})";
+  for (int i = 0; i < 6000; ++i) body += R"(,"<":"<")";
+  body += "}";
+  ASSERT_LT(body.size(), std::size_t{64} << 10) << "not an outsized body";
+  bench::weigh_live_bytes(true);
+  std::int64_t const before = bench::live_bytes();
+  {
+    bpv::report r;
+    v.validate(body, {}, r);
+    EXPECT_GT(r.diagnostics.size(), 12000u);
+    v.validate(R"({"scheduled_policy":{"frequency":100},"x":1})", {}, r);
+    EXPECT_EQ(r.diagnostics.size(), 2u);
+  }
+  bpv::report r;
+  v.validate(R"({"backup_policy_name":"p"})", {}, r);
+  EXPECT_TRUE(r.valid);
+  std::int64_t const held = bench::live_bytes() - before;
+  bench::weigh_live_bytes(false);
+  EXPECT_LT(held, std::int64_t{2} << 20);
+}
+
 // simdjson reports a buffer it could not allocate as an error code. That is not a verdict on
 // the body ("not JSON: Error allocating memory", 400): validate() throws std::bad_alloc, its
 // one documented exception, and the validator works again once memory is back. Here only the
