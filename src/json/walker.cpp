@@ -220,14 +220,12 @@ bool first_stage_stays_inside() {
   return inside;
 }
 
-}  // namespace
-
 // simdjson picks its kernels on first use, in code that lets no exception through: out of memory
 // there ends the process. That is done as the program starts (with the names' hash key, drawn
 // once a process), not inside a request or the making of a validator, which promise
 // std::bad_alloc (and BPV_ERROR_OUT_OF_MEMORY in C) instead.
-namespace {
 [[maybe_unused]] const bool primed = (static_cast<void>(name_hash_key()), first_stage_stays_inside());
+
 }  // namespace
 
 walker::walker() : impl_(std::make_unique<impl>()) {}
