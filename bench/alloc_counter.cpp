@@ -13,6 +13,15 @@ thread_local std::uint64_t count = 0;
 thread_local bool weighing = false;  // live bytes are counted (off in the benchmarks: it costs)
 thread_local std::int64_t live = 0;
 thread_local bool refusing = false;  // the nothrow forms fail (a test's simulated shortage)
+thread_local long countdown = -1;    // allocations until one fails (fail_allocation); -1: none
+thread_local bool failed = false;    // that one has come
+
+// Whether this allocation is the one fail_allocation() asked to fail.
+bool fails_now() noexcept {
+  if (countdown < 0 || countdown-- != 0) return false;
+  failed = true;
+  return true;
+}
 
 void* counted(void* p) {
   if (!p) throw std::bad_alloc();
@@ -21,9 +30,10 @@ void* counted(void* p) {
   return p;
 }
 
-void* allocate(std::size_t size) { return counted(std::malloc(size ? size : 1)); }
+void* allocate(std::size_t size) { return counted(fails_now() ? nullptr : std::malloc(size ? size : 1)); }
 
 void* allocate_aligned(std::size_t size, std::align_val_t align) {
+  if (fails_now()) return counted(nullptr);
   auto const a = static_cast<std::size_t>(align);
   return counted(std::aligned_alloc(a, (size + a - 1) / a * a + (size ? 0 : a)));
 }
@@ -39,6 +49,11 @@ std::uint64_t bench::allocations() noexcept { return count; }
 std::int64_t bench::live_bytes() noexcept { return live; }
 void bench::weigh_live_bytes(bool on) noexcept { weighing = on; }
 void bench::refuse_nothrow_allocations(bool on) noexcept { refusing = on; }
+void bench::fail_allocation(long n) noexcept {
+  countdown = n;
+  failed = false;
+}
+bool bench::allocation_failed() noexcept { return failed; }
 
 void* operator new(std::size_t n) { return allocate(n); }
 void* operator new[](std::size_t n) { return allocate(n); }

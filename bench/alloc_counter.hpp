@@ -20,4 +20,10 @@ void weigh_live_bytes(bool on) noexcept;
 /// library does when simdjson cannot allocate. Off by default.
 void refuse_nothrow_allocations(bool on) noexcept;
 
+/// This thread's allocation `n` from now (0: the next), in any form of operator new, fails as
+/// when memory runs out (a throwing form throws std::bad_alloc); -1, the default, fails none.
+/// allocation_failed(): whether that allocation has come since.
+void fail_allocation(long n) noexcept;
+bool allocation_failed() noexcept;
+
 }  // namespace bench

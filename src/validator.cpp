@@ -54,6 +54,16 @@ struct validator::impl {
     if (findings_room.spare.size() > 4 * few) findings_room.spare.resize(4 * few);
     findings_room.spare.shrink_to_fit();
   }
+
+  // What findings keep can outgrow a few megabytes on a small body too: a custom rule's words,
+  // or with max_diagnostics raised far, the entries and the strings (256 bytes or more each) of
+  // a long report that the next, shorter one handed back. Given back like a large body's
+  // buffers; a cap raised less keeps its storage, and so allocates nothing once warm.
+  bool findings_outgrown() const noexcept {
+    constexpr std::size_t ordinary_findings = 16384;
+    return findings_room.text.capacity() > kept_body_bytes || findings_room.kept.capacity() > ordinary_findings ||
+           findings_room.spare.size() > ordinary_findings;
+  }
 };
 
 void internal_access::use_index_route(validator& v, bool on) noexcept { v.impl_->index_route = on; }
@@ -202,14 +212,7 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
   }
 
   conclude(out, f, body.size());
-  // What findings keep can outgrow a few megabytes on a small body too: a custom rule's words,
-  // or with max_diagnostics raised far, the entries and the strings (256 bytes or more each) of
-  // a long report that the next, shorter one handed back. Given back like a large body's
-  // buffers; a cap raised less keeps its storage, and so allocates nothing once warm.
-  constexpr std::size_t ordinary_findings = 16384;
-  if (m.findings_room.text.capacity() > kept_body_bytes || m.findings_room.kept.capacity() > ordinary_findings ||
-      m.findings_room.spare.size() > ordinary_findings)
-    m.outsized = true;
+  if (m.findings_outgrown()) m.outsized = true;
   if (out.valid && bound && m.opts.effective_policy) engine::effective_into(m.req, m.scratch, out.effective.emplace());
   if (body.size() <= kept_body_bytes && m.outsized) {
     m.give_back();

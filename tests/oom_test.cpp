@@ -1,54 +1,17 @@
 // Out of memory at any allocation of a request: validate() throws std::bad_alloc (bpv_validate
 // says BPV_ERROR_OUT_OF_MEMORY), never a crash and never a finding on the body, and the same
 // validator then answers as a new one would. Each allocation of a request fails in turn, through
-// this test's own replaced global operator new (the throwing and the non-throwing forms: simdjson
-// allocates with the latter).
+// the allocation counter's replaced global operator new (bench/alloc_counter.cpp: every form,
+// the non-throwing one simdjson allocates with among them).
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <new>
 #include <string>
 #include <vector>
 
+#include "alloc_counter.hpp"
 #include "bpv/bpv.h"
 #include "bpv/bpv.hpp"
-
-namespace {
-
-thread_local long countdown = -1;  // allocations that succeed before one fails; -1: none fails
-
-void* allocate(std::size_t n) {
-  if (countdown >= 0 && countdown-- == 0) return nullptr;
-  return std::malloc(n ? n : 1);
-}
-
-void* allocate_aligned(std::size_t n, std::align_val_t align) {
-  if (countdown >= 0 && countdown-- == 0) return nullptr;
-  auto const a = static_cast<std::size_t>(align);
-  return std::aligned_alloc(a, (n + a - 1) / a * a + (n ? 0 : a));
-}
-
-void* or_throw(void* p) {
-  if (!p) throw std::bad_alloc();
-  return p;
-}
-
-}  // namespace
-
-void* operator new(std::size_t n) { return or_throw(allocate(n)); }
-void* operator new[](std::size_t n) { return or_throw(allocate(n)); }
-void* operator new(std::size_t n, const std::nothrow_t&) noexcept { return allocate(n); }
-void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return allocate(n); }
-void* operator new(std::size_t n, std::align_val_t a) { return or_throw(allocate_aligned(n, a)); }
-void* operator new[](std::size_t n, std::align_val_t a) { return or_throw(allocate_aligned(n, a)); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
 
 namespace {
 
@@ -58,9 +21,9 @@ namespace {
 TEST(OutOfMemory, InTheFirstRequestOfTheProcess) {
   bpv::validator v;
   bpv::report r;
-  countdown = 0;
+  bench::fail_allocation(0);
   EXPECT_THROW(v.validate(R"({"backup_policy_name":"a"})", {}, r), std::bad_alloc);
-  countdown = -1;
+  bench::fail_allocation(-1);
   v.validate(R"({"backup_policy_name":"a"})", {}, r);
   EXPECT_TRUE(r.valid);
 }
@@ -103,15 +66,15 @@ TEST(OutOfMemory, AtEachAllocationOfARequest) {
         bpv::validator v;
         bpv::report r;
         if (warmed) v.validate(bodies()[0], ctx, r);
-        countdown = k;
+        bench::fail_allocation(k);
         bool threw = false;
         try {
           v.validate(body, ctx, r);
         } catch (const std::bad_alloc&) {
           threw = true;
         }
-        bool const failed = countdown < 0;  // the k-th allocation came, and failed
-        countdown = -1;
+        bool const failed = bench::allocation_failed();  // the k-th allocation came, and failed
+        bench::fail_allocation(-1);
         if (threw) {
           EXPECT_TRUE(failed);
           EXPECT_FALSE(r.valid) << k;
@@ -151,15 +114,15 @@ TEST(OutOfMemory, ACustomRuleThatCatchesIt) {
   for (long k = 0; k < 100000; ++k) {
     bpv::validator v(opts);
     bpv::report r;
-    countdown = k;
+    bench::fail_allocation(k);
     bool threw = false;
     try {
       v.validate(body, {}, r);
     } catch (const std::bad_alloc&) {
       threw = true;
     }
-    bool const failed = countdown < 0;
-    countdown = -1;
+    bool const failed = bench::allocation_failed();
+    bench::fail_allocation(-1);
     if (!threw) {
       std::size_t const listed = r.diagnostics.size();
       EXPECT_LE(listed, 1u) << k;
@@ -179,10 +142,10 @@ TEST(OutOfMemory, TheCApiSaysSo) {
     bpv_result* r = nullptr;
     ASSERT_EQ(bpv_validator_create(nullptr, &v), BPV_OK);
     ASSERT_EQ(bpv_result_create(&r), BPV_OK);
-    countdown = k;
+    bench::fail_allocation(k);
     bpv_status const s = bpv_validate(v, body.data(), body.size(), nullptr, r);
-    bool const failed = countdown < 0;
-    countdown = -1;
+    bool const failed = bench::allocation_failed();
+    bench::fail_allocation(-1);
     EXPECT_TRUE(s == BPV_OK || (failed && s == BPV_ERROR_OUT_OF_MEMORY)) << k << ": " << bpv_status_string(s);
     EXPECT_EQ(bpv_validate(v, body.data(), body.size(), nullptr, r), BPV_OK) << k;
     int valid = 0;

@@ -64,8 +64,8 @@ std::uint64_t siphash(const sip_key& key, std::string_view in) noexcept {
   return v0 ^ v1 ^ v2 ^ v3;
 }
 
-/// This process's key, drawn from std::random_device on first use (the walker asks for it when
-/// it is made, so that no request pays for it).
+/// This process's key, drawn from std::random_device on first use (json/walker.cpp asks for it
+/// as the program starts, so that no request pays for it).
 const sip_key& name_hash_key();
 
 /// The hash of a member name: SipHash-1-3 (the rounds Rust's and Python's tables settled on)
