@@ -33,6 +33,19 @@ constexpr bool is_c1_or_separator(char32_t cp) noexcept {
   return (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029;
 }
 
+/// Characters a person should see as escapes rather than have a display act on: C1 controls
+/// and the line and paragraph separators (above), and the bidirectional formatting characters
+/// (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069), which reorder what is shown around
+/// them and could make a message or report read otherwise than it says.
+constexpr bool is_hidden(char32_t cp) noexcept {
+  return is_c1_or_separator(cp) || cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/// The lead bytes of every character is_hidden() holds (C2: C1 controls; D8: U+061C; E2: the
+/// U+2000 block): text without them has none, which a byte-wise look can tell.
+constexpr bool may_start_hidden(unsigned char c) noexcept { return c == 0xC2 || c == 0xD8 || c == 0xE2; }
+
 /// Appends the JSON escape \uXXXX of a code point of the Basic Multilingual Plane.
 inline void append_u(std::string& out, char32_t cp) {
   out += "\\u";

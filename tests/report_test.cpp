@@ -657,6 +657,27 @@ TEST(JsonReport, ControlCharactersInMessagesAreEscaped) {
   parse_ok(resp);
 }
 
+TEST(Messages, QuotedValuesEscapeLineBreakingAndReorderingCharacters) {
+  // A message is also the response's error message, which a client shows as it is: a value it
+  // quotes must not break its line (NEL, U+2028) or reorder it (U+202E, U+061C), as C0 controls
+  // do not. Other characters, U+00E9 and those that share an escaped one's lead byte (U+2030,
+  // U+00A0), are quoted as they are.
+  const std::string nel = "\xC2\x85", ls = "\xE2\x80\xA8", rlo = "\xE2\x80\xAE", alm = "\xD8\x9C";
+  const std::string e_acute = "\xC3\xA9", per_mille = "\xE2\x80\xB0", nbsp = "\xC2\xA0";
+  const std::string value = "<" + nel + ls + e_acute + rlo + per_mille + alm + nbsp + "\\u0007";
+  const report r = check(R"({"time_zone":"UTC+01:00","x":")" + value + R"("})");
+  const diagnostic* d = find(r, "string.angle_brackets");
+  ASSERT_NE(d, nullptr) << rules_of(r);
+  const std::string shown = "\"<\\u0085\\u2028" + e_acute + "\\u202E" + per_mille + "\\u061C" + nbsp + "\\u0007\"";
+  EXPECT_NE(d->message.find(shown), std::string::npos) << d->message;
+  for (const std::string& raw : {nel, ls, rlo, alm}) EXPECT_EQ(d->message.find(raw), std::string::npos) << d->message;
+  // Each escaped character counts as one of the 48 shown.
+  const report l = check(R"({"time_zone":"UTC+01:00","x":"<)" + std::string(46, 'a') + ls + "bc" + R"("})");
+  const diagnostic* ld = find(l, "string.angle_brackets");
+  ASSERT_NE(ld, nullptr) << rules_of(l);
+  EXPECT_NE(ld->message.find("\"<" + std::string(46, 'a') + "\\u2028...\""), std::string::npos) << ld->message;
+}
+
 TEST(JsonReport, LineBreakingCharactersAreEscapedSoAReportStaysOneLine) {
   // NEL (U+0085), U+2028 and U+2029 are valid raw in JSON, but Python's splitlines (which the
   // conformance runner reads reports with) and older JavaScript end a line at each of them.
@@ -680,8 +701,8 @@ TEST(JsonReport, LineBreakingCharactersAreEscapedSoAReportStaysOneLine) {
   EXPECT_EQ(v.get("source")->text, source);
   std::string messages;
   for (const diagnostic& d : r.diagnostics) messages += d.message + d.path;
-  EXPECT_NE(messages.find(tz), std::string::npos);
-  EXPECT_NE(messages.find(name), std::string::npos);
+  EXPECT_NE(messages.find("UTC+08:00\\u2028"), std::string::npos) << messages;  // a message quotes it escaped
+  EXPECT_NE(messages.find(name), std::string::npos);  // a path holds the name as it is
   const std::string resp = bpv::response_json(r);
   for (const std::string& raw : {nel, ls, ps, c1}) EXPECT_EQ(resp.find(raw), std::string::npos) << resp;
   EXPECT_EQ(parse_ok(resp).get("error")->get("message")->text, r.first_error()->message);
@@ -839,6 +860,56 @@ TEST(Text, FindingsWithoutOffsetStillNamed) {
   EXPECT_NE(text.find("request.policy_id_empty"), std::string::npos) << text;
   EXPECT_NE(text.find("body.empty"), std::string::npos) << text;
   EXPECT_EQ(text.find('^'), std::string::npos) << text;
+  // Both have the empty path; the URI's finding says it is the URI's.
+  EXPECT_NE(text.find("AutoBackup.0006 at (URI) [request.policy_id_empty]"), std::string::npos) << text;
+  EXPECT_NE(text.find("AutoBackup.0000 at (body) [body.empty]"), std::string::npos) << text;
+}
+
+TEST(Text, LinesEndAtCarriageReturnsToo) {
+  // JSON's white space has CR; a body whose lines end in CR alone (or CR LF) is shown line by
+  // line, as an editor shows it.
+  for (std::string_view end : {"\r", "\r\n", "\n"}) {
+    const std::string b = cat({R"({"time_zone":"UTC+01:00",)", end, R"("x":1,)", end, R"("backup_policy_name":"a b"})"});
+    const report r = check(b);
+    const diagnostic* d = find(r, "backup_policy_name.characters");
+    ASSERT_NE(d, nullptr) << rules_of(r);
+    const std::string text = bpv::to_text(r, b, "-");
+    EXPECT_NE(text.find("    3 | \"backup_policy_name\":\"a b\"}\n"), std::string::npos) << text;
+    const auto cols = caret_columns(text, "\"backup_policy_name\"");
+    ASSERT_EQ(cols.size(), 1u) << text;
+    EXPECT_EQ(cols[0], std::string_view(R"("backup_policy_name":)").size()) << text;
+    EXPECT_NE(text.find("    2 | \"x\":1,\n"), std::string::npos) << text;  // the warning's line, without its CR
+  }
+}
+
+TEST(Text, AnErrorAtTheEndOfABodyShowsItsLastLine) {
+  // A body cut short after its last line end: the caret stands after the last line that holds
+  // something, not under an empty line; the byte named is still the end.
+  for (std::string_view tail : {"\n", "\r\n", "\n\n\r"}) {
+    const std::string b = cat({"{\n  \"time_zone\": \"UTC+01:00\"", tail});
+    const report r = check(b);
+    ASSERT_EQ(r.diagnostics.size(), 1u) << rules_of(r);
+    ASSERT_EQ(r.diagnostics[0].offset, b.size()) << rules_of(r);
+    const std::string text = bpv::to_text(r, b, "-");
+    EXPECT_NE(text.find(", byte " + std::to_string(b.size()) + " ["), std::string::npos) << text;
+    EXPECT_NE(text.find("    2 |   \"time_zone\": \"UTC+01:00\"\n"), std::string::npos) << text;
+    const auto cols = caret_columns(text, "\"time_zone\"");
+    ASSERT_EQ(cols.size(), 1u) << text;
+    EXPECT_EQ(cols[0], std::string_view(R"("time_zone": "UTC+01:00")").size()) << text;
+  }
+}
+
+TEST(Text, ACaretOnACombiningMarkStandsUnderTheCharacterItJoins) {
+  // U+0301 takes no column: it shows on the '1' before it, and so does the caret.
+  const std::string b = "{\"scheduled_policy\":{\"frequency\":1,\"start_time\":\"1\xCC\x81" "2:00\"}}";
+  const report r = check(b);
+  const diagnostic* d = find(r, "start_time.syntax");
+  ASSERT_NE(d, nullptr) << rules_of(r);
+  ASSERT_EQ(d->offset, b.find("\xCC\x81"));
+  const std::string text = bpv::to_text(r, b, "-");
+  const auto cols = caret_columns(text, "\"start_time\"");
+  ASSERT_EQ(cols.size(), 1u) << text;
+  EXPECT_EQ(cols[0], std::string_view(R"("start_time":")").size()) << text;  // under the '1'
 }
 
 TEST(Text, LongSingleLineBodyKeepsExcerptsShortAndReadsOnlyTheInput) {
@@ -925,13 +996,16 @@ TEST(Text, BidirectionalFormattingCharactersAreEscaped) {
 }
 
 TEST(Text, TheResponseLineEscapesThemToo) {
-  // The response is JSON, whose strings may hold U+202E raw: on the text report's line it is
-  // shown as its \u escape, which is JSON still.
+  // The response is JSON, whose strings may hold U+202E raw (the policy ID from the URI here):
+  // on the text report's line it is shown as its \u escape, which is JSON still.
   const std::string rlo = "\xE2\x80\xAE";
-  const std::string b = "{\"time_zone\":\"a" + rlo + "\"}";
-  const report r = check(b);
-  ASSERT_FALSE(r.valid);
-  ASSERT_NE(bpv::response_json(r).find(rlo), std::string::npos) << "the message quotes the value";
+  const std::string b = R"({"time_zone":"UTC+01:00"})";
+  const std::string id = "id" + rlo;
+  context ctx;
+  ctx.policy_id = id;
+  const report r = check(b, ctx);
+  ASSERT_TRUE(r.valid) << rules_of(r);
+  ASSERT_NE(bpv::response_json(r).find(rlo), std::string::npos) << "the response holds the ID as it is";
   const std::string text = bpv::to_text(r, b, "-");
   EXPECT_EQ(text.find(rlo), std::string::npos) << text;
   const std::size_t at = text.find("  response: ");

@@ -25,9 +25,12 @@ std::size_t back_chars(std::string_view s, std::size_t i, std::size_t n, std::si
   return i;
 }
 
-// Steps forward `n` characters from byte `i`, stopping at a line break or the end.
+// Line ends as JSON's white space has them and editors count them: LF, CR, and CR LF as one.
+constexpr bool is_line_end(char c) noexcept { return c == '\n' || c == '\r'; }
+
+// Steps forward `n` characters from byte `i`, stopping at a line end or the end.
 std::size_t forward_chars(std::string_view s, std::size_t i, std::size_t n) noexcept {
-  while (i < s.size() && s[i] != '\n' && n > 0) {
+  while (i < s.size() && !is_line_end(s[i]) && n > 0) {
     ++i;
     while (i < s.size() && !is_lead(s[i])) ++i;
     --n;
@@ -47,15 +50,6 @@ int columns_of(char32_t cp) noexcept {
   return std::prev(r)->columns;
 }
 
-// Characters a person should see as escapes rather than have a terminal act on: C1 controls
-// and the line and paragraph separators (as in JSON), and the bidirectional formatting
-// characters (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069), which reorder what a
-// terminal shows around them and could make a report read otherwise than it says.
-bool hidden_in_text(char32_t cp) noexcept {
-  return escape::is_c1_or_separator(cp) || cp == 0x061C || cp == 0x200E || cp == 0x200F ||
-         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
-}
-
 // Where the excerpts have got to: findings come in offset order, so lines are counted once
 // over the whole report (linear however many findings a long line holds).
 struct line_cursor {
@@ -65,7 +59,8 @@ struct line_cursor {
   void advance_to(std::size_t offset) noexcept {
     if (offset < pos) *this = line_cursor{input};
     for (; pos < offset; ++pos) {
-      if (input[pos] == '\n') {
+      // A CR followed by LF ends its line at the LF.
+      if (input[pos] == '\n' || (input[pos] == '\r' && (pos + 1 == input.size() || input[pos + 1] != '\n'))) {
         ++line_no;
         line_start = pos + 1;
       }
@@ -78,6 +73,12 @@ struct line_cursor {
 void append_excerpt(std::string& out, line_cursor& cur, std::size_t offset) {
   std::string_view const input = cur.input;
   offset = std::min(offset, input.size());
+  // The end of a body that ends its last line (a missing '}', say): the caret goes after the
+  // last line that holds something, rather than under an empty line after it.
+  if (offset == input.size()) {
+    std::size_t const before = input.find_last_not_of("\r\n", offset == 0 ? 0 : offset - 1);
+    if (before != std::string_view::npos && before + 1 < offset) offset = before + 1;
+  }
   cur.advance_to(offset);
   std::size_t const from = back_chars(input, offset, context_chars, cur.line_start);
   std::size_t const to = forward_chars(input, offset, context_chars);
@@ -90,7 +91,7 @@ void append_excerpt(std::string& out, line_cursor& cur, std::size_t offset) {
     if (c >= 0x80) {
       len = utf8::sequence_length(input.substr(0, to), i);  // a character cut by the window is shown as '?'
       char32_t const cp = len != 0 ? utf8::decode(input, i) : 0;
-      if (len != 0 && hidden_in_text(cp)) {
+      if (len != 0 && escape::is_hidden(cp)) {
         shown += ' ';  // as C0 controls: one column, nothing a terminal acts on or reorders
       } else if (len != 0) {
         shown.append(input.substr(i, len));
@@ -103,9 +104,11 @@ void append_excerpt(std::string& out, line_cursor& cur, std::size_t offset) {
       shown += escape::is_control(c) ? ' ' : static_cast<char>(c);
     }
     if (i < offset) col += static_cast<std::size_t>(columns);
+    // A character of no columns (a combining mark) shows on the one before it: the caret too.
+    if (i == offset && columns == 0 && col > 0) --col;
     i += len;
   }
-  if (to < input.size() && input[to] != '\n') shown += "...";
+  if (to < input.size() && !is_line_end(input[to])) shown += "...";
 
   std::string const number = std::to_string(cur.line_no);
   out += "    " + number + " | " + shown + "\n";
@@ -122,7 +125,7 @@ std::string printable(std::string_view s) {
     unsigned char const c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
       std::size_t const len = utf8::sequence_length(s, i);
-      if (char32_t const cp = len != 0 ? utf8::decode(s, i) : 0; len != 0 && hidden_in_text(cp)) {
+      if (char32_t const cp = len != 0 ? utf8::decode(s, i) : 0; len != 0 && escape::is_hidden(cp)) {
         escape::append_u(out, cp);
       } else {
         out.append(len ? s.substr(i, len) : std::string_view("?"));
@@ -156,6 +159,10 @@ void append(std::string& out, const Parts&... parts) {
   (out.append(parts), ...);
 }
 
+// The URI's findings (the "request." rules: decisions.md gives them no offset) are not about the
+// body, though their path is empty as the whole body's is.
+bool about_the_uri(const diagnostic& d) noexcept { return d.rule.starts_with("request."); }
+
 std::string counted(std::size_t n, std::string_view what) {
   return std::to_string(n) + ' ' + std::string(what) + (n == 1 ? "" : "s");
 }
@@ -177,7 +184,8 @@ std::string to_text(const report& r, std::string_view input, std::string_view so
   for (const auto& d : r.diagnostics) {
     append(out, std::string_view("  "), to_string(d.severity));
     if (!d.code.empty()) append(out, std::string_view(" "), d.code);
-    append(out, std::string_view(" at "), d.path.empty() ? std::string("(body)") : printable(shortened(d.path)));
+    append(out, std::string_view(" at "), d.path.empty() ? std::string(about_the_uri(d) ? "(URI)" : "(body)")
+                                                         : printable(shortened(d.path)));
     if (d.offset) append(out, std::string_view(", byte "), std::to_string(*d.offset));
     append(out, std::string_view(" ["), d.rule, std::string_view("]\n    "), printable(d.message), std::string_view("\n"));
     if (d.offset) append_excerpt(out, cursor, *d.offset);

@@ -198,11 +198,14 @@ std::size_t findings::finish(std::vector<diagnostic>& out, std::size_t path_budg
 
 namespace {
 
-// The bytes a quoted text escapes: '"', '\\' and control characters.
+// The bytes a quoted text escapes, '"', '\\' and control characters, and the lead bytes of the
+// characters escape::is_hidden() holds (most characters they start are shown as they are).
 constexpr auto escaped_bytes = [] {
   std::array<bool, 256> t{};
-  for (int c = 0; c < 256; ++c)
-    t[static_cast<std::size_t>(c)] = c == '"' || c == '\\' || escape::is_control(static_cast<unsigned char>(c));
+  for (int c = 0; c < 256; ++c) {
+    auto const b = static_cast<unsigned char>(c);
+    t[b] = c == '"' || c == '\\' || escape::is_control(b) || escape::may_start_hidden(b);
+  }
   return t;
 }();
 
@@ -225,21 +228,27 @@ void append_quoted(std::string& out, std::string_view text) {
   }
   out += '"';
   std::size_t shown = 0;
-  for (char ch : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char const ch = text[i];
     if (shown >= max_shown && utf8::is_lead(ch)) {
       out += "...";
       break;
     }
     unsigned char const c = static_cast<unsigned char>(ch);
+    if (utf8::is_lead(ch)) ++shown;
     if (c == '"' || c == '\\') {
       out += '\\';
       out += ch;
     } else if (escape::is_control(c)) {
       escape::append_u00(out, c);
+    } else if (std::size_t len = 0; escape::may_start_hidden(c) && (len = utf8::sequence_length(text, i)) != 0 &&
+                                    escape::is_hidden(utf8::decode(text, i))) {
+      // As JSON would write it: a message quoting it stays one line and reads in order.
+      escape::append_u(out, utf8::decode(text, i));
+      i += len - 1;
     } else {
       out += ch;
     }
-    if (utf8::is_lead(ch)) ++shown;
   }
   out += '"';
 }

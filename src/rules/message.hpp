@@ -15,7 +15,8 @@
 
 namespace bpv::engine {
 
-/// A value shown in quotes, with '"', '\' and control characters escaped as in JSON, long text
+/// A value shown in quotes, with '"', '\' and control characters escaped as in JSON (C1 controls,
+/// U+2028, U+2029 and the bidirectional formatting characters too: escape::is_hidden), long text
 /// shortened (see append_quoted).
 struct quote {
   std::string_view text;
