@@ -897,6 +897,22 @@ TEST(TimeZone, CivilRangeAtBothEdges) {
   // Minute 60: the minute's first digit.
   const std::string b = tz_body("UTC-03:60");
   EXPECT_TRUE(has(check(b), "time_zone.range", E, "AutoBackup.0226", "/time_zone", pos(b, "UTC", 7)));
+  EXPECT_EQ(count_rule(check(b), "time_zone.range"), 1u);
+  // Both parts broken, each on its own: each part's first digit (as start_time's "99:99").
+  for (std::string tz : {"UTC+99:99", "UTC-13:60", "UTC+15:75"}) {
+    const std::string both = tz_body(tz);
+    const report r = check(both);
+    EXPECT_EQ(count_rule(r, "time_zone.range"), 2u) << tz << ": " << rules_of(r);
+    EXPECT_TRUE(has(r, "time_zone.range", E, "AutoBackup.0226", "/time_zone", pos(both, "UTC", 4))) << tz;
+    EXPECT_TRUE(has(r, "time_zone.range", E, "AutoBackup.0226", "/time_zone", pos(both, "UTC", 7))) << tz;
+  }
+  // An hour in range with a minute past 59 is the minute's alone, even at the edge.
+  for (std::string tz : {"UTC+14:60", "UTC-12:99"}) {
+    const std::string edge = tz_body(tz);
+    const report r = check(edge);
+    EXPECT_EQ(count_rule(r, "time_zone.range"), 1u) << tz << ": " << rules_of(r);
+    EXPECT_TRUE(has(r, "time_zone.range", E, "AutoBackup.0226", "/time_zone", pos(edge, "UTC", 7))) << tz;
+  }
 }
 
 TEST(TimeZone, SyntaxErrorAtTheFirstBreakingCharacter) {
@@ -948,6 +964,23 @@ TEST(StartTime, SyntaxErrorAtTheFirstBreakingCharacter) {
     const report r = check(b);
     EXPECT_TRUE(has(r, "start_time.syntax", E, "AutoBackup.0103", kSt, value + c.breaking)) << "'" << c.v << "'";
     EXPECT_EQ(count_at_path(r, kSt), 1u) << c.v << ": " << rules_of(r);
+  }
+}
+
+TEST(StartTime, SyntaxMessagesPointAtACharacterOrAtTheEnd) {
+  // "At character N" counts characters from 1, and only where the value has an Nth one.
+  struct sc {
+    std::string v;
+    std::string_view says;
+  };
+  for (const sc& c : {sc{"2x:00", "(HH) at character 2"}, sc{"1\xC3\xA9:00", "(HH) at character 2"},
+                      sc{"12:0\xC3\xA9", "(mm) at character 5"}, sc{"12:5", "(mm) at the end of the value"},
+                      sc{"12:00,", "(two-digit hour) at the end of the value"},
+                      sc{"", "(two-digit hour) (the value is empty)"}}) {
+    const report r = check(st_body(c.v));
+    const diagnostic* d = find(r, "start_time.syntax");
+    ASSERT_NE(d, nullptr) << c.v << ": " << rules_of(r);
+    EXPECT_TRUE(d->message.ends_with(c.says)) << c.v << ": " << d->message;
   }
 }
 

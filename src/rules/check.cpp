@@ -65,6 +65,19 @@ struct char_at {
   }
 };
 
+// Where in a string value a syntax breaks: " at character N", or past its last character, the
+// end (a value with no character N to point at).
+struct place_in {
+  std::string_view s;
+  std::size_t at;
+  void append_to(std::string& out) const {
+    if (s.empty()) return void(out += " (the value is empty)");
+    if (at >= s.size()) return void(out += " at the end of the value");
+    out += " at character ";
+    detail::append_part(out, utf8::count_chars(s.substr(0, at)) + 1);
+  }
+};
+
 // Two digits, and a clock time HH:mm from minutes since midnight.
 struct two {
   unsigned v;
@@ -198,16 +211,18 @@ class checker {
              say("time_zone ", quote{n->text}, " is not in the UTC+HH:mm or UTC-HH:mm format: ", e->expected));
       return std::nullopt;
     }
-    if (tz.minutes > 59) {
-      f_.add(rule::time_zone_range, *n, offset_in_string(*n, tz.minute_offset),
-             say("time_zone ", quote{n->text}, " has minute ", tz.minutes, "; minutes run from 00 to 59"));
-      return std::nullopt;
-    }
-    if (tz.total_minutes() < min_offset || tz.total_minutes() > max_offset) {
+    // Each well-formed part that breaks a rule, as in start_time: the hour when the offset is
+    // beyond the civil zones on its hour alone, or with a valid minute; the minute past 59.
+    bool const bad_minute = tz.minutes > 59;
+    int const hour_alone = tz.sign * static_cast<int>(tz.hours * 60);
+    auto outside = [](int total) { return total < min_offset || total > max_offset; };
+    if (outside(hour_alone) || (!bad_minute && outside(tz.total_minutes())))
       f_.add(rule::time_zone_range, *n, offset_in_string(*n, tz.hour_offset),
              say("time_zone ", quote{n->text}, " is outside the civil time zones, UTC-12:00 to UTC+14:00"));
-      return std::nullopt;
-    }
+    if (bad_minute)
+      f_.add(rule::time_zone_range, *n, offset_in_string(*n, tz.minute_offset),
+             say("time_zone ", quote{n->text}, " has minute ", tz.minutes, "; minutes run from 00 to 59"));
+    if (bad_minute || outside(tz.total_minutes())) return std::nullopt;
     return tz.total_minutes();
   }
 
@@ -362,8 +377,7 @@ class checker {
       if (e) {
         std::size_t const at = begin + e->offset;
         f_.add(rule::start_time_syntax, n, offset_in_string(n, at),
-               say("start_time must be HH:mm times separated by ',' (no spaces): ", e->expected, " at character ",
-                   utf8::count_chars(s.substr(0, at)) + 1));
+               say("start_time must be HH:mm times separated by ',' (no spaces): ", e->expected, place_in{s, at}));
       }
       if (comma == std::string_view::npos) return;
       begin = comma + 1;

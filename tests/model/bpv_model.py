@@ -17,7 +17,7 @@ differential test against bpv compares two independent readings of the same text
 Standard library only. Readings fixed by the project where decisions.md is open:
   * member-level offset = the byte of the member name's opening quote;
   * time_zone out of -12:00..+14:00 -> at the hour's first digit; minute > 59 -> at the
-    minute's first digit (the minute is checked before the range);
+    minute's first digit, and also at the hour's when the hour alone (minute 00) is out of range;
   * more than 24 start_time entries = more than 24 comma-separated pieces, one error at the
     first byte of the 25th piece, whatever their syntax;
   * a string never closed -> at its opening quote;
@@ -525,12 +525,13 @@ def check_time_zone(v, diags):
         return None
     hh = int(chars[4] + chars[5])
     mm = int(chars[7] + chars[8])
+    sign = 1 if chars[3] == "+" else -1
+    total = (hh * 60 + mm) * sign
+    if not -720 <= hh * 60 * sign <= 840 or (mm <= 59 and not -720 <= total <= 840):
+        diags.error(C0226, path, offs[4])
     if mm > 59:
         diags.error(C0226, path, offs[7])
-        return None
-    total = (hh * 60 + mm) * (1 if chars[3] == "+" else -1)
-    if not -720 <= total <= 840:
-        diags.error(C0226, path, offs[4])
+    if mm > 59 or not -720 <= total <= 840:
         return None
     return total
 
