@@ -1036,6 +1036,16 @@ TEST_F(Cli, RulesShowsTheConfiguredTable) {
   EXPECT_EQ(r.out.find("\"frequency.range\""), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(R"({"rule":"member.unknown","severity":"error","code":"AutoBackup.0008","enforces":")"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(R"({"rule":"member.near_miss","severity":"warning","code":null,"enforces":")"), std::string::npos) << r.out;
+  // The text form: a sentence that speaks of another severity than the one configured says what
+  // the default was; one the options left alone, nothing more.
+  run_result t = run_bpv({"rules", "--profile", "lenient", "--rule", "member.unknown=error"});
+  ASSERT_TRUE(t.exited) << t.describe();
+  EXPECT_EQ(t.exit_code, 0) << t.describe();
+  for (const std::string& line : split_lines(t.out)) {
+    std::string const id = line.substr(0, line.find('\t'));
+    bool const changed = id == "member.unknown" || id == "member.near_miss";
+    EXPECT_EQ(line.ends_with(id == "member.unknown" ? " [warning by default]" : " [error by default]"), changed) << line;
+  }
 }
 
 TEST_F(Cli, MaxBodyBytesChangesTheLimit) {

@@ -324,6 +324,13 @@ TEST(Overrides, RaisedRulesCarryTheCodeOfWhatTheyAreAbout) {
     ASSERT_EQ(r.first_error(), d);
     EXPECT_NE(bpv::response_json(r).find(x.code), std::string::npos);
     EXPECT_FALSE(r.effective);
+    // The message, which is the 400's, says the body is refused: not that the member is
+    // ignored, as it says at the rule's own level.
+    EXPECT_NE(find(before, x.id)->message.find(" ignored"), std::string::npos) << find(before, x.id)->message;
+    EXPECT_EQ(d->message.find(" is ignored"), std::string::npos) << d->message;
+    EXPECT_EQ(d->message.find("ignored by"), std::string::npos) << d->message;
+    EXPECT_TRUE(d->message.find("not accepted") != std::string::npos || d->message.find("set one") != std::string::npos)
+        << d->message;
   }
 }
 

@@ -445,6 +445,13 @@ TEST(Request, OnlyUnknownMembersIs0001AtTheRootBrace) {
   // One member of the API is enough.
   EXPECT_EQ(count_rule(check(R"({"foo":1,"time_zone":"UTC+01:00"})"), "body.nothing_to_modify"), 0u);
   EXPECT_EQ(count_rule(check(R"({"foo":1,"scheduled_policy":{"frequency":1}})"), "body.nothing_to_modify"), 0u);
+  // A member of scheduled_policy at the top level is the API's, misplaced: the message, which
+  // is also the response's, does not say the body holds no member of the API.
+  const report misplaced = check(R"({"status":"OFF"})");
+  const diagnostic* d = find(misplaced, "body.nothing_to_modify");
+  ASSERT_NE(d, nullptr) << rules_of(misplaced);
+  EXPECT_NE(d->message.find("none of the top-level members of the API"), std::string::npos) << d->message;
+  EXPECT_TRUE(has(misplaced, "member.misplaced", W, "", "/status", 1));
 }
 
 TEST(Request, ErrorsBesidesNothingToModifyAreStillFound) {

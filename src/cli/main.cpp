@@ -273,7 +273,11 @@ int run_rules(int argc, char** argv) {
       std::cout << bpv::to_json(r) << '\n';
     } else {
       std::cout << r.id << '\t' << bpv::to_string(r.severity) << '\t' << (r.code.empty() ? "-" : r.code) << '\t'
-                << r.enforces << '\n';
+                << r.enforces;
+      // The sentence is the default reading's: say so where a profile or override changed it.
+      if (const bpv::rule_info* d = bpv::find_rule(r.id); d && d->severity != r.severity)
+        std::cout << " [" << bpv::to_string(d->severity) << " by default]";
+      std::cout << '\n';
     }
   }
   return written(exit_valid, "rule table");

@@ -116,9 +116,9 @@ class checker {
       : req_(req), doc_(doc), ctx_(ctx), rules_(rules), scratch_(s), f_(out) {}
 
   void run() {
-    if (!req_.root_others.empty()) other_members(req_.root_others, object_id::root, f_);
+    if (!req_.root_others.empty()) other_members(req_.root_others, object_id::root, rules_, f_);
     if (!req_.scheduled_policy_others.empty())
-      other_members(req_.scheduled_policy_others, object_id::scheduled_policy, f_);
+      other_members(req_.scheduled_policy_others, object_id::scheduled_policy, rules_, f_);
     if (!doc_) {
       for (const mark& m : req_.marks) {
         path_ref const at{m.base, m.name, m.index, m.index == json::none};
@@ -135,8 +135,9 @@ class checker {
       f_.add(rule::body_nothing_to_modify, path_ref{}, req_.root_offset,
              say(req_.root_members == 0
                      ? "the request object is empty: give at least one of backup_policy_name, scheduled_policy, time_zone"
-                     : "the request holds no member of the API (backup_policy_name, scheduled_policy, time_zone): nothing "
-                       "to modify"));
+                     // (A member of scheduled_policy at the top level is the API's, in the wrong place.)
+                     : "the request holds none of the top-level members of the API (backup_policy_name, "
+                       "scheduled_policy, time_zone): nothing to modify"));
     if (const value* n = req_.backup_policy_name()) name(*n);
     std::optional<int> const offset = time_zone();
     if (const value* sp = req_.scheduled_policy()) scheduled_policy(*sp, offset);
@@ -243,14 +244,21 @@ class checker {
     if (week) week_frequency(*week);
     if (frequency && week)
       f_.add(rule::week_frequency_ignored, *week, week->name_offset,
-             say("frequency and week_frequency are both set: frequency prevails and week_frequency is ignored"));
+             rules_.refuses(rule::week_frequency_ignored)
+                 ? say("frequency and week_frequency are both set: set one (frequency would prevail and week_frequency "
+                       "be ignored)")
+                 : say("frequency and week_frequency are both set: frequency prevails and week_frequency is ignored"));
     if (num)
       integer_field(*num, "rentention_num", rule::rentention_num_type, rule::rentention_num_range, 2, 14, "",
                     scratch_.rentention_num);
     if (day) rentention_day(*day);
     if (num && day)
       f_.add(rule::rentention_day_ignored, *day, day->name_offset,
-             say("rentention_num and rentention_day are both set: rentention_num prevails and rentention_day is ignored"));
+             rules_.refuses(rule::rentention_day_ignored)
+                 ? say("rentention_num and rentention_day are both set: set one (rentention_num would prevail and "
+                       "rentention_day be ignored)")
+                 : say("rentention_num and rentention_day are both set: rentention_num prevails and rentention_day is "
+                       "ignored"));
     if (const value* remain = req_.remain_first_backup_of_curMonth())
       one_of(*remain, "remain_first_backup_of_curMonth", rule::remain_first_type, rule::remain_first_value, {"Y", "N"});
     if (const value* status = req_.status()) one_of(*status, "status", rule::status_type, rule::status_value, {"ON", "OFF"});
@@ -438,19 +446,24 @@ class checker {
 }  // namespace
 
 // Unknown, misplaced and near-miss members of the two objects the API defines.
-void other_members(const std::vector<other_member>& others, object_id in, findings& f) {
+// (A rule raised to an error says the member is refused: a 400 that said "ignored" would
+// contradict itself. A near miss says what would happen either way.)
+void other_members(const std::vector<other_member>& others, object_id in, const rule_set& rules, findings& f) {
   std::string_view const base = in == object_id::root ? std::string_view{} : scheduled_policy_path;
   for (const other_member& m : others) {
     path_ref const at{base, m.name, json::none, true};
     if (const member_spec* other = find_elsewhere(in, m.name)) {
       f.add(rule::member_misplaced, at, m.name_offset,
-            say(m.name, " is ignored here: it belongs ",
+            say(m.name, rules.refuses(rule::member_misplaced) ? " is not accepted here: it belongs " : " is ignored here: it belongs ",
                 other->in == object_id::root ? "at the top level of the body" : "inside scheduled_policy"));
     } else if (const member_spec* near = near_miss_of(in, m.name)) {
       f.add(rule::member_near_miss, near->code, at, m.name_offset,
             say("unknown member ", quote{m.name}, ": did you mean ", near->name, "? (as written it would be ignored)"));
     } else {
-      f.add(rule::member_unknown, at, m.name_offset, say("unknown member ", quote{m.name}, " is ignored by the service"));
+      f.add(rule::member_unknown, at, m.name_offset,
+            say("unknown member ", quote{m.name},
+                rules.refuses(rule::member_unknown) ? " is not accepted (the service would ignore it)"
+                                                    : " is ignored by the service"));
     }
   }
 }

@@ -62,6 +62,10 @@ class rule_set {
     return true;
   }
 
+  /// Whether rule `r`'s findings are errors: a rule about what the service ignores, raised to
+  /// one, says the body is refused rather than that the member is ignored.
+  bool refuses(rule r) const noexcept { return builtin_[static_cast<std::size_t>(r)].level == severity::error; }
+
   /// lenient: scheduled_policy needs no frequency or week_frequency when status is its only
   /// member of the API.
   bool status_alone_is_enough() const noexcept { return status_alone_; }
@@ -85,7 +89,7 @@ void check(const request& req, const json::document* doc, const context& ctx, co
 
 /// The findings on members of object `in` of the API that are not the API's: misplaced, near
 /// misses, unknown. Part of check().
-void other_members(const std::vector<other_member>& others, object_id in, findings& out);
+void other_members(const std::vector<other_member>& others, object_id in, const rule_set& rules, findings& out);
 
 /// What custom rules are shown, reused from one request to the next.
 struct custom_scratch {
