@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "alloc_counter.hpp"
+#include "bpv/bpv.h"
 #include "bpv/bpv.hpp"
 #include "support.hpp"
 
@@ -60,6 +61,37 @@ TEST(Allocations, NoneForRequestsOfAKindSeenBefore) {
   }
   EXPECT_GT(valid, 0u);
   EXPECT_GT(findings, 300u) << "the bodies make findings, so that their storage is what is reused";
+}
+
+// The C API too: its result keeps the response's and the policy's JSON text as the report
+// keeps its strings (README: bpv_validate reuses the result's storage).
+TEST(Allocations, NoneThroughTheCApiForRequestsOfAKindSeenBefore) {
+  std::vector<std::string> const all = bodies();
+  bpv_validator* v = nullptr;
+  bpv_result* r = nullptr;
+  ASSERT_EQ(bpv_validator_create(nullptr, &v), BPV_OK);
+  ASSERT_EQ(bpv_result_create(&r), BPV_OK);
+  bpv_context ctx{};
+  ctx.policy_id = "af8a20b0-117d-4fc3-ae53-aa3968a4f870";
+  ctx.policy_id_len = std::string_view(ctx.policy_id).size();
+  for (int round = 0; round < 2; ++round)
+    for (const auto& body : all) ASSERT_EQ(bpv_validate(v, body.data(), body.size(), &ctx, r), BPV_OK);
+  std::size_t valid = 0;
+  for (const auto& body : all) {
+    std::uint64_t const before = bench::allocations();
+    ASSERT_EQ(bpv_validate(v, body.data(), body.size(), &ctx, r), BPV_OK);
+    EXPECT_EQ(bench::allocations() - before, 0u) << body.substr(0, 80);
+    int ok = 0;
+    ASSERT_EQ(bpv_result_valid(r, &ok), BPV_OK);
+    valid += static_cast<std::size_t>(ok);
+    const char* json = nullptr;
+    std::size_t len = 0;
+    ASSERT_EQ(bpv_result_response_json(r, &json, &len), BPV_OK);
+    EXPECT_NE(std::string_view(json, len).find(ok ? "backup_policy_id" : "error"), std::string_view::npos);
+  }
+  EXPECT_GT(valid, 0u);
+  bpv_result_destroy(r);
+  bpv_validator_destroy(v);
 }
 
 // A megabyte of strings that need the document ('<' deep down).

@@ -26,7 +26,17 @@
 extern "C" {
 #endif
 
-typedef enum bpv_status {
+/* The enums' type in C++ as in C: unsigned int, the type C compilers give an enum without
+ * negative values. Fixed, so that a value outside an enum's list (an int from C or an FFI) is
+ * a value C++ may hold, which the functions taking it answer (BPV_ERROR_INVALID_ARGUMENT,
+ * "unknown status"), rather than undefined behaviour. */
+#if defined(__cplusplus) && __cplusplus >= 201103L
+#define BPV_ENUM_TYPE : unsigned int
+#else
+#define BPV_ENUM_TYPE
+#endif
+
+typedef enum bpv_status BPV_ENUM_TYPE {
   BPV_OK = 0,
   BPV_ERROR_INVALID_ARGUMENT = 1, /* a NULL pointer where one is needed; NULL text with a length */
   BPV_ERROR_OUT_OF_MEMORY = 2,
@@ -38,10 +48,11 @@ typedef enum bpv_status {
   BPV_ERROR_INTERNAL = 8          /* an unexpected failure inside the library */
 } bpv_status;
 
-typedef enum bpv_severity { BPV_SEVERITY_ERROR = 0, BPV_SEVERITY_WARNING = 1, BPV_SEVERITY_INFO = 2 } bpv_severity;
+typedef enum bpv_severity BPV_ENUM_TYPE { BPV_SEVERITY_ERROR = 0, BPV_SEVERITY_WARNING = 1, BPV_SEVERITY_INFO = 2 } bpv_severity;
 
 /* What an override does to a rule: turn it off, or give its findings another severity. */
-typedef enum bpv_rule_level { BPV_RULE_OFF = 0, BPV_RULE_ERROR = 1, BPV_RULE_WARNING = 2, BPV_RULE_INFO = 3 } bpv_rule_level;
+typedef enum bpv_rule_level BPV_ENUM_TYPE { BPV_RULE_OFF = 0, BPV_RULE_ERROR = 1, BPV_RULE_WARNING = 2, BPV_RULE_INFO = 3 } bpv_rule_level;
+#undef BPV_ENUM_TYPE
 
 /* A diagnostic's offset when the finding has no place (empty body, limits, URI). */
 #define BPV_NO_OFFSET ((size_t)-1)

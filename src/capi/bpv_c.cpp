@@ -10,6 +10,7 @@
 
 #include "bpv/bpv.hpp"
 #include "rules/rule_set.hpp"
+#include "report/json_text.hpp"
 
 struct bpv_options {
   bpv::options opts;
@@ -57,6 +58,13 @@ bpv_status check(const bpv::options& o) {
   bpv::engine::rule_set rs;
   return status_of(bpv::engine::rule_set::compile(o, rs).kind);
 }
+
+// The functions take values outside each enum's list from C (BPV_ERROR_INVALID_ARGUMENT, "unknown
+// status"): C++ holds them only because bpv.h fixes the enums' type. An enum initialised from an
+// integer in braces compiles only then.
+static_assert(static_cast<unsigned>(bpv_status{99u}) == 99u && static_cast<unsigned>(bpv_rule_level{42u}) == 42u &&
+                  static_cast<unsigned>(bpv_severity{7u}) == 7u,
+              "bpv.h gives its enums a fixed type (BPV_ENUM_TYPE)");
 
 bool bad_text(const char* p, std::size_t len) noexcept { return !p && len != 0; }
 
@@ -206,8 +214,15 @@ bpv_status bpv_validate(bpv_validator* validator, const char* body, size_t body_
       ctx.target_is_default = context->target_is_default != 0;
     }
     validator->v.validate(std::string_view(body ? body : "", body_len), ctx, result->report);
-    result->response = bpv::response_json(result->report);
-    result->effective = result->report.effective ? bpv::to_json(*result->report.effective) : "null";
+    // Written into the result's kept strings: a warm result allocates nothing, as a report does.
+    result->response.clear();
+    bpv::report_detail::append_response(result->response, result->report);
+    result->effective.clear();
+    if (result->report.effective) {
+      bpv::report_detail::append_policy(result->effective, *result->report.effective);
+    } else {
+      result->effective += "null";
+    }
     result->has_result = true;
     return BPV_OK;
   });

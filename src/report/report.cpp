@@ -8,6 +8,8 @@
 namespace bpv {
 
 using report_detail::append_json_string;
+using report_detail::append_policy;
+using report_detail::append_response;
 
 const diagnostic* report::first_error() const noexcept {
   for (const auto& d : diagnostics)
@@ -23,6 +25,10 @@ void append_member(std::string& out, bool& first, std::string_view name) {
   append_json_string(out, name);
   out.push_back(':');
 }
+
+}  // namespace
+
+namespace report_detail {
 
 void append_policy(std::string& out, const policy& p) {
   bool first = true;
@@ -88,7 +94,7 @@ void append_response(std::string& out, const report& r) {
   }
 }
 
-}  // namespace
+}  // namespace report_detail
 
 std::string to_json(const rule_info& r) {
   std::string out;
