@@ -48,17 +48,29 @@ bpv_pc_dir(BPV_PC_LIBDIR "${CMAKE_INSTALL_LIBDIR}")
 bpv_pc_dir(BPV_PC_INCLUDEDIR "${CMAKE_INSTALL_INCLUDEDIR}")
 if(BPV_CONFIG_STATIC)
   # What a static libbpv brings into a consumer's link: simdjson, and the C++ runtime for C
-  # consumers (the libraries the C++ compiler links beyond what the C compiler does).
+  # consumers (the libraries the C++ compiler links beyond what the C compiler does). simdjson
+  # as a library, not a Requires.private: pkg-config would pass its compile flags on too
+  # (-DSIMDJSON_THREADS_ENABLED=1), and bpv's headers do not use it. Its directory is named
+  # when the linker would not look there.
   set(BPV_PC_CFLAGS "")
-  set(BPV_PC_REQUIRES_PRIVATE "simdjson")
-  set(BPV_PC_LIBS_PRIVATE "")
+  set(BPV_PC_LIBS_PRIVATE "-lsimdjson")
+  get_target_property(_bpv_simdjson_configs simdjson::simdjson IMPORTED_CONFIGURATIONS)
+  if(_bpv_simdjson_configs)
+    list(GET _bpv_simdjson_configs 0 _bpv_simdjson_config)
+    get_target_property(_bpv_simdjson_lib simdjson::simdjson IMPORTED_LOCATION_${_bpv_simdjson_config})
+    if(_bpv_simdjson_lib)
+      get_filename_component(_bpv_simdjson_dir "${_bpv_simdjson_lib}" DIRECTORY)
+      if(NOT _bpv_simdjson_dir IN_LIST CMAKE_CXX_IMPLICIT_LINK_DIRECTORIES)
+        set(BPV_PC_LIBS_PRIVATE "-L${_bpv_simdjson_dir} -lsimdjson")
+      endif()
+    endif()
+  endif()
   foreach(lib IN LISTS BPV_CXX_RUNTIME_LIBS)  # (CMakeLists.txt)
     string(APPEND BPV_PC_LIBS_PRIVATE " -l${lib}")
   endforeach()
   string(STRIP "${BPV_PC_LIBS_PRIVATE}" BPV_PC_LIBS_PRIVATE)
 else()
   set(BPV_PC_CFLAGS " -DBPV_SHARED")
-  set(BPV_PC_REQUIRES_PRIVATE "")
   set(BPV_PC_LIBS_PRIVATE "")
 endif()
 configure_file(cmake/bpv.pc.in ${PROJECT_BINARY_DIR}/bpv.pc @ONLY)
