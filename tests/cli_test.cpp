@@ -806,6 +806,13 @@ TEST_F(Cli, OptionWithoutItsValueIsAUsageError) {
     expect_usage_error(run_bpv({"validate", opt}), opt + " without a value");
 }
 
+TEST_F(Cli, AFlagGivenAValueIsAUsageErrorThatSaysSo) {
+  // --default-policy takes no value: '=1' is refused as that, not as an unknown option.
+  run_result r = run_bpv({"validate", "--default-policy=1", example_path});
+  expect_usage_error(r, "--default-policy=1");
+  EXPECT_NE(r.err.find("--default-policy takes no value"), std::string::npos) << r.err;
+}
+
 TEST_F(Cli, EmptyPolicyIdIs0006) {
   jv rep = validate_json(valid_body, {"--policy-id", ""});
   EXPECT_FALSE(is_valid(rep));

@@ -26,7 +26,7 @@ constexpr int exit_valid = 0, exit_invalid = 1, exit_usage = 2;
 const char* const usage_text =
     "usage: bpv validate [options] [FILE ...]\n"
     "       bpv rules [--format text|json] [--profile NAME] [--rule ID=LEVEL ...]\n"
-    "       bpv --help | --version\n"
+    "       bpv --help | help | --version\n"
     "\n"
     "Validates each FILE (standard input when FILE is '-' or absent) as the body of\n"
     "PUT /v2/{project_id}/backuppolicy/{policy_id} (Modifying a Backup Policy).\n"
@@ -43,7 +43,10 @@ const char* const usage_text =
     "                         (status alone in scheduled_policy is enough; near misses are warnings)\n"
     "  --rule ID=LEVEL        turn a rule off, or change its severity: off, error, warning or info\n"
     "                         (repeatable; 'bpv rules' lists the IDs; 'bpv rules' takes both options too)\n"
-    "  -h, --help             this text\n"
+    "  -h, --help             this text (among a command's options too, whatever else is given)\n"
+    "\n"
+    "An option's value is the next argument or follows '=' (--format=json); '--' ends the options,\n"
+    "so that a FILE may start with '-'.\n"
     "\n"
     "exit status: 0 every input valid; 1 at least one invalid; 2 usage or I/O error (2 wins over 1)\n";
 
@@ -112,7 +115,8 @@ std::string parse_args(int argc, char** argv, int first, cli_options& o) {
       o.validate_only = name;
     if (name == "-h" || name == "--help") {
       o.help = true;
-    } else if (name == "--default-policy" && !has_inline) {
+    } else if (name == "--default-policy") {
+      if (has_inline) return "--default-policy takes no value (given: '" + std::string(arg) + "')";
       o.default_policy = true;
     } else if (name == "--format") {
       if (!value(v)) return "--format needs a value: text or json";
