@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <initializer_list>
 #include <optional>
+#include <random>
 #include <set>
 #include <string>
 #include <string_view>
@@ -896,6 +897,52 @@ TEST(Text, AnErrorAtTheEndOfABodyShowsItsLastLine) {
     const auto cols = caret_columns(text, "\"time_zone\"");
     ASSERT_EQ(cols.size(), 1u) << text;
     EXPECT_EQ(cols[0], std::string_view(R"("time_zone": "UTC+01:00")").size()) << text;
+  }
+}
+
+TEST(Text, EveryOffsetOfBodiesWithMixedLineEndsIsShownOnItsLine) {
+  // Inputs of short lines ended by LF, CR or CR LF at random, each character one column (ASCII,
+  // tabs aside, and two-byte Latin letters); a finding at every character's offset. Its excerpt is
+  // the line that holds it, numbered as an editor numbers it (CR LF one line end, its LF shown
+  // as its CR), with the caret after the characters before it; at the end of an input whose last
+  // line ended, the last line that holds something.
+  std::mt19937 rng(2112u);
+  const std::vector<std::string> pieces = {"a", "{", "\"", ":", " ", "1", "\xC3\xA9", "\xC5\x82", "}", ","};
+  const std::vector<std::string> ends = {"\n", "\r", "\r\n"};
+  auto is_end = [](char c) { return c == '\n' || c == '\r'; };
+  for (int round = 0; round < 60; ++round) {
+    std::string in;
+    std::size_t const lines = 1 + rng() % 5;
+    for (std::size_t l = 0; l < lines; ++l) {
+      for (std::size_t n = rng() % 12; n > 0; --n) in += pieces[rng() % pieces.size()];
+      if (l + 1 < lines || rng() % 2) in += ends[rng() % ends.size()];
+    }
+    for (std::size_t k = 0; k <= in.size(); ++k) {
+      if (k < in.size() && (static_cast<unsigned char>(in[k]) & 0xC0) == 0x80) continue;  // inside a character
+      std::size_t at = k;  // where the caret goes
+      if (k == in.size()) {
+        while (at > 0 && is_end(in[at - 1])) --at;
+        if (at == 0) at = k;
+      }
+      if (at > 0 && at < in.size() && in[at] == '\n' && in[at - 1] == '\r') --at;  // CR LF: one line end
+      std::size_t line = 1, start = 0;
+      for (std::size_t i = 0; i < at; ++i)
+        if (in[i] == '\n' || (in[i] == '\r' && (i + 1 == in.size() || in[i + 1] != '\n'))) ++line, start = i + 1;
+      std::size_t end = start;
+      while (end < in.size() && !is_end(in[end])) ++end;
+      report r;
+      r.diagnostics.push_back(diagnostic{"body.not_json", severity::error, "AutoBackup.0008", "", k, "m"});
+      const std::string text = bpv::to_text(r, in, "-");
+      const std::string want = "    " + std::to_string(line) + " | " + in.substr(start, end - start) + "\n";
+      ASSERT_NE(text.find(want), std::string::npos) << "offset " << k << " of " << testing::PrintToString(in) << "\n" << text;
+      const std::string_view after = std::string_view(text).substr(text.find(want) + want.size());
+      std::size_t const bar = after.find("| ");
+      ASSERT_NE(bar, std::string_view::npos) << text;
+      std::size_t const caret = after.find('^');
+      ASSERT_NE(caret, std::string_view::npos) << text;
+      EXPECT_EQ(caret - bar - 2, code_points(in.substr(start, at - start)))
+          << "offset " << k << " of " << testing::PrintToString(in) << "\n" << text;
+    }
   }
 }
 

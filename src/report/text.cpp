@@ -79,6 +79,8 @@ void append_excerpt(std::string& out, line_cursor& cur, std::size_t offset) {
     std::size_t const before = input.find_last_not_of("\r\n", offset == 0 ? 0 : offset - 1);
     if (before != std::string_view::npos && before + 1 < offset) offset = before + 1;
   }
+  // The LF of a CR LF is the line end that CR starts: the caret goes where it would for the CR.
+  if (offset > 0 && offset < input.size() && input[offset] == '\n' && input[offset - 1] == '\r') --offset;
   cur.advance_to(offset);
   std::size_t const from = back_chars(input, offset, context_chars, cur.line_start);
   std::size_t const to = forward_chars(input, offset, context_chars);
