@@ -30,7 +30,7 @@ extern "C" {
  * negative values. Fixed, so that a value outside an enum's list (an int from C or an FFI) is
  * a value C++ may hold, which the functions taking it answer (BPV_ERROR_INVALID_ARGUMENT,
  * "unknown status"), rather than undefined behaviour. */
-#if defined(__cplusplus) && __cplusplus >= 201103L
+#if defined(__cplusplus) && (__cplusplus >= 201103L || (defined(_MSVC_LANG) && _MSVC_LANG >= 201103L))
 #define BPV_ENUM_TYPE : unsigned int
 #else
 #define BPV_ENUM_TYPE
