@@ -41,7 +41,14 @@ std::string two(int v) { return std::string(1, static_cast<char>('0' + v / 10)) 
 // A JSON object under construction: members in order, then written compactly or spaced out.
 struct object {
   std::vector<std::pair<std::string, std::string>> members;  // name, JSON value
+  /// Appends a member: a second one of a name already there is a duplicate member.
   void add(std::string name, std::string value) { members.emplace_back(std::move(name), std::move(value)); }
+  /// The member's value, replaced where it is, or appended.
+  void set(const std::string& name, std::string value) {
+    for (auto& m : members)
+      if (m.first == name) return void(m.second = std::move(value));
+    add(name, std::move(value));
+  }
   std::string write(bool pretty, int indent) const {
     std::string pad(static_cast<std::size_t>(indent + 4), ' '), close(static_cast<std::size_t>(indent), ' ');
     std::string out = "{";
@@ -104,9 +111,26 @@ std::string start_times(rng& r, int count, int zone_minutes, bool same_day) {
 
 enum class intent { clean, noted, invalid };
 
-// One request of the given intent. Invalid and noted requests are clean ones with one or two
-// changes, so that every kind of finding sits among ordinary members.
-std::string make_request(rng& r, intent want) {
+// A description as clients send one: sometimes with accents, written raw or, as serializers
+// that keep to ASCII write it (Python's json.dumps by default), as \u escapes (which bpv reads
+// through its document route).
+std::string description(rng& r) {
+  if (!r.chance(50)) return quote("nightly backups for " + random_name(r));
+  return r.chance(50) ? quote("sauvegarde de nuit, \xC3\xA9t\xC3\xA9 " + random_name(r))
+                      : quote("sauvegarde de nuit, \\u00e9t\\u00e9 " + random_name(r));
+}
+
+// One request of the given intent, and the rules its changes are meant to raise (none for a
+// clean one). Invalid and noted requests are clean ones with one or two changes, so that every
+// kind of finding sits among ordinary members; a change replaces the member it is about (a
+// second member of one name would be a duplicate, itself one of the changes).
+struct request {
+  std::string body;
+  std::vector<std::string_view> rules;
+};
+
+request make_request(rng& r, intent want) {
+  request out;
   object root, sp;
   zone const z = random_zone(r);
   bool const has_zone = r.chance(65);
@@ -137,16 +161,35 @@ std::string make_request(rng& r, intent want) {
   }
 
   if (want == intent::noted) {
-    switch (r.between(0, 3)) {
-      case 0: root.add("description", quote("nightly backups for " + random_name(r))); break;
-      case 1: root.add("backup_policy_id", "\"af8a20b0-117d-4fc3-ae53-aa3968a4f870\""); break;
+    switch (r.between(0, 4)) {
+      case 0: root.add("description", description(r)); out.rules.push_back("member.unknown"); break;
+      case 1: root.add("backup_policy_id", "\"af8a20b0-117d-4fc3-ae53-aa3968a4f870\""); out.rules.push_back("member.unknown"); break;
       case 2:
-        if (has_sp && weekly) sp.add("frequency", std::to_string(r.between(1, 14)));
-        else root.add("enabled", "true");
+        if (has_sp && weekly) {
+          sp.set("frequency", std::to_string(r.between(1, 14)));
+          out.rules.push_back("week_frequency.ignored");
+        } else {
+          root.add("enabled", "true");
+          out.rules.push_back("member.unknown");
+        }
+        break;
+      case 3:
+        if (has_sp) {
+          sp.set("rentention_day", "30"), sp.set("rentention_num", "7");
+          out.rules.push_back("rentention_day.ignored");
+        } else {
+          root.add("tags", "[\"a\",\"b\"]");
+          out.rules.push_back("member.unknown");
+        }
         break;
       default:
-        if (has_sp) sp.add("rentention_day", "30"), sp.add("rentention_num", "7");
-        else root.add("tags", "[\"a\",\"b\"]");
+        if (has_sp) {
+          sp.set("time_zone", quote(z.text));  // misplaced: it belongs at the top level
+          out.rules.push_back("member.misplaced");
+        } else {
+          root.add("description", description(r));
+          out.rules.push_back("member.unknown");
+        }
         break;
     }
   }
@@ -154,27 +197,98 @@ std::string make_request(rng& r, intent want) {
   std::string name = random_name(r);
   std::string zone_text = z.text;
   if (want == intent::invalid) {
-    // The mistakes clients make, one or two at a time.
-    for (int k = 0, n = r.chance(70) ? 1 : 2; k < n; ++k) {
-      switch (r.between(0, 17)) {
-        case 0: name = "policy." + name; has_name = true; break;
-        case 1: name = "default_" + name; has_name = true; break;
-        case 2: name = std::string(70, 'x'); has_name = true; break;
-        case 3: sp.add("start_time", "\"12:30\""); has_sp = true; break;
-        case 4: sp.add("start_time", "\"1:00,02:00\""); has_sp = true; break;
-        case 5: sp.add("start_time", "\"04:00,02:00\""); has_sp = true; break;
-        case 6: sp.add("frequency", std::to_string(r.between(15, 40))); has_sp = true; break;
-        case 7: sp.add("rentention_num", "1.5"); has_sp = true; break;
-        case 8: sp.add("week_frequency", "[\"mon\"]"); has_sp = true; break;
-        case 9: sp.add("status", "\"on\""); has_sp = true; break;
-        case 10: zone_text = "UTC+8:00"; break;
-        case 11: zone_text = "UTC+15:00"; break;
-        case 12: root.add("retention_num", "7"); break;
-        case 13: root.add("backup_policy_name", "\"dup\""); has_name = true; break;
-        case 14: name = "a<b>"; has_name = true; break;
-        case 15: root.add("scheduled_policy", "\"daily\""); break;
-        case 16: sp.add("remain_first_backup_of_curMonth", "true"); has_sp = true; break;
-        default: sp.add("rentention_day", "0"); has_sp = true; break;
+    // The mistakes clients make, one or two at a time, each about a different member (so that
+    // the second does not undo the first).
+    std::vector<std::string_view> touched;
+    bool alone = false;  // a change that takes no other
+    for (int k = 0, n = r.chance(70) ? 1 : 2; k < n && !alone; ++k) {
+      int const pick = r.between(0, 31);
+      auto about = [&](std::string_view member) {
+        if (std::find(touched.begin(), touched.end(), member) != touched.end()) return false;
+        touched.push_back(member);
+        return true;
+      };
+      auto in_sp = [&](std::string_view member, std::string value, std::string_view rule) {
+        if (!about(member)) return;
+        sp.set(std::string(member), std::move(value));
+        has_sp = true;
+        out.rules.push_back(rule);
+      };
+      auto named = [&](std::string value, std::string_view rule) {
+        if (!about("backup_policy_name")) return;
+        name = std::move(value);
+        has_name = true;
+        out.rules.push_back(rule);
+      };
+      switch (pick) {
+        case 0: named("policy." + name, "backup_policy_name.characters"); break;
+        case 1: named("default_" + name, "backup_policy_name.default_prefix"); break;
+        case 2: named(std::string(70, 'x'), "backup_policy_name.length"); break;
+        case 3: named("a<b>", "string.angle_brackets"); break;
+        case 4: named(r.chance(50) ? "politique_\xC3\xA9t\xC3\xA9" : "politique_\\u00e9t\\u00e9", "backup_policy_name.characters"); break;
+        case 5: in_sp("start_time", "\"12:30\"", "start_time.full_hour"); break;
+        case 6: in_sp("start_time", "\"1:00,02:00\"", "start_time.syntax"); break;
+        // (Order and duplicates are judged only with a valid time_zone: it is left alone.)
+        case 7:  // times in descending local order
+          if (about("time_zone")) {
+            std::string const up = start_times(r, r.between(2, 4), zone_minutes, false);
+            std::string down;
+            for (std::size_t at = 0; at < up.size(); at += 6) down = up.substr(at, 5) + (down.empty() ? "" : ",") + down;
+            in_sp("start_time", quote(down), "start_time.order");
+          }
+          break;
+        case 8: if (about("time_zone")) in_sp("start_time", "\"02:00,02:00\"", "start_time.duplicate"); break;
+        case 9: in_sp("start_time", "\"25:00\"", "start_time.hour"); break;
+        case 10: in_sp("frequency", std::to_string(r.between(15, 40)), "frequency.range"); break;
+        case 11: in_sp("frequency", "\"1\"", "frequency.type"); break;
+        case 12: in_sp("rentention_num", "1.5", "rentention_num.type"); break;
+        case 13: in_sp("rentention_num", std::to_string(r.between(15, 99)), "rentention_num.range"); break;
+        case 14: in_sp("week_frequency", "[\"mon\"]", "week_frequency.day"); break;
+        case 15: in_sp("week_frequency", "[]", "week_frequency.empty"); break;
+        case 16: in_sp("week_frequency", "[\"MON\",\"MON\"]", "week_frequency.duplicate"); break;
+        case 17: in_sp("status", "\"on\"", "status.value"); break;
+        case 18: in_sp("remain_first_backup_of_curMonth", "true", "remain_first_backup_of_curMonth.type"); break;
+        case 19: in_sp("rentention_day", "0", "rentention_day.range"); break;
+        case 20: in_sp("retention_num", "7", "member.near_miss"); break;
+        case 21:
+          if (about("time_zone")) zone_text = "UTC+8:00", out.rules.push_back("time_zone.syntax");
+          break;
+        case 22:
+          if (about("time_zone")) zone_text = "UTC+15:00", out.rules.push_back("time_zone.range");
+          break;
+        case 23:
+          if (about("root")) root.add("backup_policy_nam", quote(name)), out.rules.push_back("member.near_miss");
+          break;
+        case 24:
+          if (about("duplicate")) root.add("backup_policy_name", "\"dup\""), has_name = true, out.rules.push_back("member.duplicate");
+          break;
+        case 25:  // a second scheduled_policy, or the only one, of the wrong type
+          if (about("scheduled_policy")) {
+            root.add("scheduled_policy", "\"daily\"");
+            out.rules.push_back(has_sp ? "member.duplicate" : "scheduled_policy.type");
+            alone = !has_sp;  // no object for a later change to go in
+          }
+          break;
+        case 26:  // nothing the API knows, only a description: a change on its own
+          if (touched.empty()) {
+            alone = true;
+            has_sp = has_name = false;
+            zone_text.clear();
+            root.add("description", description(r));
+            root.add("labels", "{\"team\":\"storage\",\"owner\":" + quote(random_name(r)) + ",\"tier\":\"gold\"}");
+            root.add("retention", "{\"days\":" + std::to_string(r.between(2, 90)) + ",\"copies\":3}");
+            out.rules.push_back("body.nothing_to_modify");
+          }
+          break;
+        case 27:  // 25 start times
+          in_sp("start_time", "\"00:00,01:00,02:00,03:00,04:00,05:00,06:00,07:00,08:00,09:00,10:00,11:00,12:00,13:00,"
+                              "14:00,15:00,16:00,17:00,18:00,19:00,20:00,21:00,22:00,23:00,00:00\"",
+                "start_time.count");
+          break;
+        case 28: in_sp("start_time", "1200", "start_time.type"); break;
+        case 29: in_sp("status", "true", "status.type"); break;
+        case 30: in_sp("week_frequency", "\"MON\"", "week_frequency.type"); break;
+        default: in_sp("rentention_day", std::to_string(r.between(100000, 999999)), "rentention_day.range"); break;
       }
     }
   }
@@ -183,11 +297,14 @@ std::string make_request(rng& r, intent want) {
   object body;
   if (has_name) body.add("backup_policy_name", quote(name));
   if (has_sp) body.add("scheduled_policy", sp.write(pretty, 4));
-  if (has_zone || zone_text != z.text) body.add("time_zone", quote(zone_text));
+  if (!zone_text.empty() && (has_zone || zone_text != z.text)) body.add("time_zone", quote(zone_text));
   for (auto& m : root.members) body.members.push_back(m);
-  std::string text = body.write(pretty, 0);
-  if (want == intent::invalid && r.chance(4)) text.resize(text.size() / 2);  // cut off: not JSON
-  return text;
+  out.body = body.write(pretty, 0);
+  if (want == intent::invalid && r.chance(4)) {  // cut off: not JSON
+    out.body.resize(out.body.size() / 2);
+    out.rules = {"body.not_json"};
+  }
+  return out;
 }
 
 constexpr std::size_t min_bytes = 150, max_bytes = 350;
@@ -217,10 +334,18 @@ corpus make_corpus(std::size_t count, std::uint64_t seed) {
     intent const want = roll <= 60 ? intent::clean : roll <= 75 ? intent::noted : intent::invalid;
     // Requests of 150 to 350 bytes, as measured by the issue that set the targets (a body cut
     // in half to make it not JSON stays shorter).
-    std::string body;
-    do body = make_request(r, want);
-    while ((body.size() < min_bytes || body.size() > max_bytes) && !(want == intent::invalid && body.back() != '}'));
-    file(std::move(body));
+    request req;
+    do req = make_request(r, want);
+    while ((req.body.size() < min_bytes || req.body.size() > max_bytes) && !(want == intent::invalid && req.body.back() != '}'));
+    // Each change raises what it was made for, and a clean request nothing: the sets are what
+    // their names say, and every kind of mistake is in them (a generator that drifts throws).
+    bpv::report const rep = v.validate(req.body);
+    for (std::string_view rule : req.rules)
+      if (std::none_of(rep.diagnostics.begin(), rep.diagnostics.end(), [&](const bpv::diagnostic& d) { return d.rule == rule; }))
+        throw std::logic_error("bench corpus: a request made to raise " + std::string(rule) + " does not: " + req.body);
+    if (want == intent::clean && !rep.diagnostics.empty())
+      throw std::logic_error("bench corpus: a clean request has findings: " + req.body);
+    file(std::move(req.body));
   }
   return c;
 }

@@ -24,9 +24,8 @@ inline std::optional<std::size_t> start_times(std::string_view s, std::vector<bp
   out.clear();
   std::size_t i = 0;
   for (;;) {
-    for (std::size_t k : {0, 1, 3, 4})
-      if (i + k >= s.size() || !digit(s[i + k])) return i + k;
-    if (s[i + 2] != ':') return i + 2;
+    for (std::size_t k : {0, 1, 2, 3, 4})  // left to right: the first bad character
+      if (i + k >= s.size() || (k == 2 ? s[i + k] != ':' : !digit(s[i + k]))) return i + k;
     out.push_back({static_cast<unsigned>((s[i] - '0') * 10 + (s[i + 1] - '0')),
                    static_cast<unsigned>((s[i + 3] - '0') * 10 + (s[i + 4] - '0')), i, i + 3});
     i += 5;
@@ -42,9 +41,8 @@ inline std::optional<std::size_t> utc_offset(std::string_view s, bpv::grammar::u
   for (std::size_t k = 0; k < 3; ++k)
     if (k >= s.size() || s[k] != utc[k]) return k;
   if (s.size() < 4 || (s[3] != '+' && s[3] != '-')) return 3;
-  for (std::size_t k : {4, 5, 7, 8})
-    if (k >= s.size() || !digit(s[k])) return k;
-  if (s[6] != ':') return 6;
+  for (std::size_t k : {4, 5, 6, 7, 8})
+    if (k >= s.size() || (k == 6 ? s[k] != ':' : !digit(s[k]))) return k;
   if (s.size() != 9) return 9;
   out.sign = s[3] == '-' ? -1 : +1;
   out.hours = static_cast<unsigned>((s[4] - '0') * 10 + (s[5] - '0'));

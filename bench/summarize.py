@@ -35,7 +35,7 @@ def stages(rows):
     for name in ["stage/index", "stage/bind", "stage/check", "stage/finish", "stage/effective", "bpv/valid"]:
         if rows.get(name):
             t = ns(rows[name])
-            print(f"  {name:26} {t:10.1f}  (+{t - before:.1f})")
+            print(f"  {name:32} {t:10.1f}  (+{t - before:.1f})")
             before = t
 
 
@@ -60,13 +60,14 @@ def main():
         if against and get(against):
             extra = f"{t / ns(get(against)):7.2f}x {label}"
         a = f"{allocs:8.2f}" if allocs is not None else "       -"
-        print(f"  {name:26} {t:10.1f} {rps / 1e6:9.3f} {mbs:9.1f} {a}  {extra}")
+        print(f"  {name:32} {t:10.1f} {rps / 1e6:9.3f} {mbs:9.1f} {a}  {extra}")
 
-    print(f"\n  {'benchmark':26} {'ns/req':>10} {'Mreq/s':>9} {'MB/s':>9} {'allocs':>8}  ratio")
+    print(f"\n  {'benchmark':32} {'ns/req':>10} {'Mreq/s':>9} {'MB/s':>9} {'allocs':>8}  ratio")
     for name, floor in [("floor/valid", None), ("floor/mixed", None), ("dom/mixed", "floor/mixed"),
                         ("dom/valid", "floor/valid"), ("stage1/valid", "floor/valid"), ("bpv/valid", "floor/valid"), ("bpv/noted", None), ("bpv/invalid", None),
                         ("bpv/mixed", "floor/mixed"),
-                        ("rapidjson_schema/mixed", "floor/mixed"), ("valijson/mixed", "floor/mixed")]:
+                        ("rapidjson_schema/mixed", "floor/mixed"), ("valijson/mixed", "floor/mixed"),
+                        ("rapidjson_schema_no_angles/mixed", "floor/mixed"), ("valijson_no_angles/mixed", "floor/mixed")]:
         line(name, floor, "the floor")
     for which in ["valid", "noted", "invalid", "mixed"]:
         line(f"bpv_document/{which}", f"bpv/{which}", "bpv (read from the index)")
@@ -77,7 +78,7 @@ def main():
     if get("stage/index"):
         print("\n  valid requests through the validator's layers, one more each row (ns added):")
         stages(rows)
-    for peer in ["rapidjson_schema/mixed", "valijson/mixed"]:
+    for peer in ["rapidjson_schema/mixed", "valijson/mixed", "rapidjson_schema_no_angles/mixed", "valijson_no_angles/mixed"]:
         if get(peer) and get("bpv/mixed"):
             print(f"  {peer} / bpv/mixed = {ns(get(peer)) / ns(get('bpv/mixed')):.1f}")
 
@@ -112,10 +113,12 @@ def main():
                                      ("floor/mixed", None, ""), ("bpv/mixed", "floor/mixed", "the floor"),
                                      ("bpv_verdict/mixed", "floor/mixed", "the floor"),
                                      ("rapidjson_schema/mixed", "bpv/mixed", "bpv"), ("valijson/mixed", "bpv/mixed", "bpv"),
+                                     ("rapidjson_schema_no_angles/mixed", "bpv/mixed", "bpv"),
+                                     ("valijson_no_angles/mixed", "bpv/mixed", "bpv"),
                                      ("fields/x3", "fields/hand", "the hand loops")]:
             r, a = least.get(name), least.get(against) if against else None
             if r:
-                print(f"  {name:26} {ns(r):10.1f}" + (f"  {ns(r) / ns(a):.2f}x {label}" if a else ""))
+                print(f"  {name:32} {ns(r):10.1f}" + (f"  {ns(r) / ns(a):.2f}x {label}" if a else ""))
         if least.get("stage/index"):
             stages(least)
 
