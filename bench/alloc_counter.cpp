@@ -38,6 +38,17 @@ void* allocate_aligned(std::size_t size, std::align_val_t align) {
   return counted(std::aligned_alloc(a, (size + a - 1) / a * a + (size ? 0 : a)));
 }
 
+// The nothrow forms: nullptr for a failure, and always while refuse_nothrow_allocations is on.
+template <class Allocate>
+void* without_throwing(Allocate allocate_it) noexcept {
+  if (refusing) return nullptr;
+  try {
+    return allocate_it();
+  } catch (...) {
+    return nullptr;
+  }
+}
+
 void release(void* p) noexcept {
   if (p && weighing) live -= static_cast<std::int64_t>(malloc_usable_size(p));
   std::free(p);
@@ -57,34 +68,15 @@ bool bench::allocation_failed() noexcept { return failed; }
 
 void* operator new(std::size_t n) { return allocate(n); }
 void* operator new[](std::size_t n) { return allocate(n); }
-void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
-  if (refusing) return nullptr;
-  try {
-    return allocate(n);
-  } catch (...) {
-    return nullptr;
-  }
-}
-void* operator new[](std::size_t n, const std::nothrow_t&) noexcept {
-  if (refusing) return nullptr;
-  try {
-    return allocate(n);
-  } catch (...) {
-    return nullptr;
-  }
-}
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept { return without_throwing([n] { return allocate(n); }); }
+void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return without_throwing([n] { return allocate(n); }); }
 void* operator new(std::size_t n, std::align_val_t a) { return allocate_aligned(n, a); }
 void* operator new[](std::size_t n, std::align_val_t a) { return allocate_aligned(n, a); }
 void* operator new(std::size_t n, std::align_val_t a, const std::nothrow_t&) noexcept {
-  if (refusing) return nullptr;
-  try {
-    return allocate_aligned(n, a);
-  } catch (...) {
-    return nullptr;
-  }
+  return without_throwing([n, a] { return allocate_aligned(n, a); });
 }
-void* operator new[](std::size_t n, std::align_val_t a, const std::nothrow_t& t) noexcept {
-  return operator new(n, a, t);
+void* operator new[](std::size_t n, std::align_val_t a, const std::nothrow_t&) noexcept {
+  return without_throwing([n, a] { return allocate_aligned(n, a); });
 }
 
 void operator delete(void* p) noexcept { release(p); }

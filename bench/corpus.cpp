@@ -167,6 +167,9 @@ request make_request(rng& r, intent want) {
       case 2:
         if (has_sp && weekly) {
           sp.set("frequency", std::to_string(r.between(1, 14)));
+          // frequency prevails, so its times must fall on one UTC day (else it is an error).
+          for (auto& m : sp.members)
+            if (m.first == "start_time") m.second = quote(start_times(r, r.between(1, 3), zone_minutes, true));
           out.rules.push_back("week_frequency.ignored");
         } else {
           root.add("enabled", "true");
@@ -345,6 +348,7 @@ corpus make_corpus(std::size_t count, std::uint64_t seed) {
         throw std::logic_error("bench corpus: a request made to raise " + std::string(rule) + " does not: " + req.body);
     if (want == intent::clean && !rep.diagnostics.empty())
       throw std::logic_error("bench corpus: a clean request has findings: " + req.body);
+    if (want == intent::noted && !rep.valid) throw std::logic_error("bench corpus: a noted request is invalid: " + req.body);
     file(std::move(req.body));
   }
   return c;

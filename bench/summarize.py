@@ -9,6 +9,10 @@ compare rows of one run (one file)."""
 import json
 import sys
 
+# The JSON Schema validators, each beside bpv/mixed (the _no_angles rows: the schema without its
+# '<' and '>' rule).
+PEERS = ["rapidjson_schema/mixed", "valijson/mixed", "rapidjson_schema_no_angles/mixed", "valijson_no_angles/mixed"]
+
 
 def medians(path, statistic="median"):
     with open(path) as f:
@@ -66,8 +70,7 @@ def main():
     for name, floor in [("floor/valid", None), ("floor/mixed", None), ("dom/mixed", "floor/mixed"),
                         ("dom/valid", "floor/valid"), ("stage1/valid", "floor/valid"), ("bpv/valid", "floor/valid"), ("bpv/noted", None), ("bpv/invalid", None),
                         ("bpv/mixed", "floor/mixed"),
-                        ("rapidjson_schema/mixed", "floor/mixed"), ("valijson/mixed", "floor/mixed"),
-                        ("rapidjson_schema_no_angles/mixed", "floor/mixed"), ("valijson_no_angles/mixed", "floor/mixed")]:
+                        ] + [(peer, "floor/mixed") for peer in PEERS]:
         line(name, floor, "the floor")
     for which in ["valid", "noted", "invalid", "mixed"]:
         line(f"bpv_document/{which}", f"bpv/{which}", "bpv (read from the index)")
@@ -78,7 +81,7 @@ def main():
     if get("stage/index"):
         print("\n  valid requests through the validator's layers, one more each row (ns added):")
         stages(rows)
-    for peer in ["rapidjson_schema/mixed", "valijson/mixed", "rapidjson_schema_no_angles/mixed", "valijson_no_angles/mixed"]:
+    for peer in PEERS:
         if get(peer) and get("bpv/mixed"):
             print(f"  {peer} / bpv/mixed = {ns(get(peer)) / ns(get('bpv/mixed')):.1f}")
 
@@ -112,9 +115,7 @@ def main():
                                      ("bpv_verdict/valid", "floor/valid", "the floor"),
                                      ("floor/mixed", None, ""), ("bpv/mixed", "floor/mixed", "the floor"),
                                      ("bpv_verdict/mixed", "floor/mixed", "the floor"),
-                                     ("rapidjson_schema/mixed", "bpv/mixed", "bpv"), ("valijson/mixed", "bpv/mixed", "bpv"),
-                                     ("rapidjson_schema_no_angles/mixed", "bpv/mixed", "bpv"),
-                                     ("valijson_no_angles/mixed", "bpv/mixed", "bpv"),
+                                     ] + [(peer, "bpv/mixed", "bpv") for peer in PEERS] + [
                                      ("fields/x3", "fields/hand", "the hand loops")]:
             r, a = least.get(name), least.get(against) if against else None
             if r:

@@ -909,6 +909,21 @@ TEST_F(Cli, HelpGoesToStandardOutput) {
   }
 }
 
+TEST_F(Cli, HelpAmongACommandsOptionsWinsOverTheirMistakes) {
+  // The usage says so: --help among a command's options prints it whatever else is given, before
+  // or after it, right or wrong; after '--' it is a file's name.
+  for (std::vector<std::string> args :
+       {std::vector<std::string>{"validate", "--help", "--bogus"}, {"validate", "--format", "xml", "--help"},
+        {"validate", "--default-policy=1", "-h"}, {"rules", "--bogus", "--help"}, {"rules", "x", "--help"}}) {
+    run_result r = run_bpv(args);
+    ASSERT_TRUE(r.exited) << r.describe();
+    EXPECT_EQ(r.exit_code, 0) << args.back() << ": " << r.describe();
+    EXPECT_NE(lower(r.out).find("usage"), std::string::npos) << r.out;
+  }
+  run_result after = run_bpv({"validate", "--bogus", "--", "--help"});
+  expect_usage_error(after, "--help after --");
+}
+
 TEST_F(Cli, VersionPrintsTheVersionOfVersionHpp) {
   run_result r = run_bpv({"--version"});
   ASSERT_TRUE(r.exited) << r.describe();
@@ -1048,11 +1063,14 @@ TEST_F(Cli, RulesShowsTheConfiguredTable) {
   run_result t = run_bpv({"rules", "--profile", "lenient", "--rule", "member.unknown=error"});
   ASSERT_TRUE(t.exited) << t.describe();
   EXPECT_EQ(t.exit_code, 0) << t.describe();
+  std::size_t changed_seen = 0;
   for (const std::string& line : split_lines(t.out)) {
     std::string const id = line.substr(0, line.find('\t'));
     bool const changed = id == "member.unknown" || id == "member.near_miss";
+    changed_seen += changed;
     EXPECT_EQ(line.ends_with(id == "member.unknown" ? " [warning by default]" : " [error by default]"), changed) << line;
   }
+  EXPECT_EQ(changed_seen, 2u) << t.out;
 }
 
 TEST_F(Cli, MaxBodyBytesChangesTheLimit) {

@@ -864,6 +864,10 @@ TEST(Text, FindingsWithoutOffsetStillNamed) {
   // Both have the empty path; the URI's finding says it is the URI's.
   EXPECT_NE(text.find("AutoBackup.0006 at (URI) [request.policy_id_empty]"), std::string::npos) << text;
   EXPECT_NE(text.find("AutoBackup.0000 at (body) [body.empty]"), std::string::npos) << text;
+  // A custom rule's ID may start with "request." too: its finding is the body's.
+  report custom;
+  custom.diagnostics.push_back(diagnostic{"request.acme_check", severity::warning, "", "", std::nullopt, "m"});
+  EXPECT_NE(bpv::to_text(custom, "{}", "-").find("at (body) [request.acme_check]"), std::string::npos);
 }
 
 TEST(Text, LinesEndAtCarriageReturnsToo) {
@@ -881,6 +885,18 @@ TEST(Text, LinesEndAtCarriageReturnsToo) {
     EXPECT_EQ(cols[0], std::string_view(R"("backup_policy_name":)").size()) << text;
     EXPECT_NE(text.find("    2 | \"x\":1,\n"), std::string::npos) << text;  // the warning's line, without its CR
   }
+}
+
+TEST(Text, AFindingAtTheLfOfACrLfIsShownAtItsLinesEnd) {
+  // Written out by hand (the test after the next works the places out by a rule of its own).
+  const std::string in = "ab\r\ncd";
+  report r;
+  r.diagnostics.push_back(diagnostic{"body.not_json", severity::error, "AutoBackup.0008", "", 3, "m"});
+  const std::string text = bpv::to_text(r, in, "-");
+  EXPECT_NE(text.find("    1 | ab\n      |   ^\n"), std::string::npos) << text;
+  r.diagnostics[0].offset = 4;  // the 'c' after it: line 2
+  const std::string next = bpv::to_text(r, in, "-");
+  EXPECT_NE(next.find("    2 | cd\n      | ^\n"), std::string::npos) << next;
 }
 
 TEST(Text, AnErrorAtTheEndOfABodyShowsItsLastLine) {

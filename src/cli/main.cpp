@@ -80,7 +80,7 @@ bool parse_size(std::string_view text, std::size_t& out) {
 }
 
 // Parses the arguments after "validate" (or "rules"). Returns an error message, or "".
-std::string parse_args(int argc, char** argv, int first, cli_options& o) {
+std::string read_args(int argc, char** argv, int first, cli_options& o) {
   bool options_done = false;
   for (int i = first; i < argc; ++i) {
     std::string_view arg = argv[i];
@@ -159,6 +159,22 @@ std::string parse_args(int argc, char** argv, int first, cli_options& o) {
     }
   }
   return bpv::options_problem(o.options);
+}
+
+// As read_args, except that -h or --help anywhere among the options asks for the usage whatever
+// else is wrong with them (a person asking for help mid-command gets it).
+std::string parse_args(int argc, char** argv, int first, cli_options& o) {
+  std::string err = read_args(argc, argv, first, o);
+  if (err.empty() || o.help) return o.help ? std::string() : err;
+  for (int i = first; i < argc; ++i) {
+    std::string_view const arg = argv[i];
+    if (arg == "--") break;
+    if (arg == "-h" || arg == "--help") {
+      o.help = true;
+      return {};
+    }
+  }
+  return err;
 }
 
 // Set when the process started without a standard input: '-' is then unreadable, not the file

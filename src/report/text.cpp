@@ -4,6 +4,7 @@
 #include <string>
 
 #include "bpv/report.hpp"
+#include "bpv/rules.hpp"
 #include "escape.hpp"
 #include "report/width_table.hpp"
 #include "utf8.hpp"
@@ -27,6 +28,10 @@ std::size_t back_chars(std::string_view s, std::size_t i, std::size_t n, std::si
 
 // Line ends as JSON's white space has them and editors count them: LF, CR, and CR LF as one.
 constexpr bool is_line_end(char c) noexcept { return c == '\n' || c == '\r'; }
+// Whether the byte at `i` ends its line: an LF, or a CR not followed by the LF that ends it.
+constexpr bool ends_line(std::string_view s, std::size_t i) noexcept {
+  return s[i] == '\n' || (s[i] == '\r' && (i + 1 == s.size() || s[i + 1] != '\n'));
+}
 
 // Steps forward `n` characters from byte `i`, stopping at a line end or the end.
 std::size_t forward_chars(std::string_view s, std::size_t i, std::size_t n) noexcept {
@@ -59,8 +64,7 @@ struct line_cursor {
   void advance_to(std::size_t offset) noexcept {
     if (offset < pos) *this = line_cursor{input};
     for (; pos < offset; ++pos) {
-      // A CR followed by LF ends its line at the LF.
-      if (input[pos] == '\n' || (input[pos] == '\r' && (pos + 1 == input.size() || input[pos + 1] != '\n'))) {
+      if (ends_line(input, pos)) {
         ++line_no;
         line_start = pos + 1;
       }
@@ -161,9 +165,10 @@ void append(std::string& out, const Parts&... parts) {
   (out.append(parts), ...);
 }
 
-// The URI's findings (the "request." rules: decisions.md gives them no offset) are not about the
-// body, though their path is empty as the whole body's is.
-bool about_the_uri(const diagnostic& d) noexcept { return d.rule.starts_with("request."); }
+// The URI's findings (the built-in "request." rules: decisions.md gives them no offset) are not
+// about the body, though their path is empty as the whole body's is. (A custom rule's ID may
+// start so too; its findings are the body's.)
+bool about_the_uri(const diagnostic& d) noexcept { return d.rule.starts_with("request.") && find_rule(d.rule); }
 
 std::string counted(std::size_t n, std::string_view what) {
   return std::to_string(n) + ' ' + std::string(what) + (n == 1 ? "" : "s");

@@ -243,25 +243,28 @@ class checker {
                     scratch_.frequency);
     if (week) week_frequency(*week);
     if (frequency && week)
-      f_.add(rule::week_frequency_ignored, *week, week->name_offset,
-             rules_.refuses(rule::week_frequency_ignored)
-                 ? say("frequency and week_frequency are both set: set one (frequency would prevail and week_frequency "
-                       "be ignored)")
-                 : say("frequency and week_frequency are both set: frequency prevails and week_frequency is ignored"));
+      both_set(rule::week_frequency_ignored, *week, "frequency", "week_frequency");
     if (num)
       integer_field(*num, "rentention_num", rule::rentention_num_type, rule::rentention_num_range, 2, 14, "",
                     scratch_.rentention_num);
     if (day) rentention_day(*day);
     if (num && day)
-      f_.add(rule::rentention_day_ignored, *day, day->name_offset,
-             rules_.refuses(rule::rentention_day_ignored)
-                 ? say("rentention_num and rentention_day are both set: set one (rentention_num would prevail and "
-                       "rentention_day be ignored)")
-                 : say("rentention_num and rentention_day are both set: rentention_num prevails and rentention_day is "
-                       "ignored"));
+      both_set(rule::rentention_day_ignored, *day, "rentention_num", "rentention_day");
     if (const value* remain = req_.remain_first_backup_of_curMonth())
       one_of(*remain, "remain_first_backup_of_curMonth", rule::remain_first_type, rule::remain_first_value, {"Y", "N"});
     if (const value* status = req_.status()) one_of(*status, "status", rule::status_type, rule::status_value, {"ON", "OFF"});
+  }
+
+  // Two members of which the page says the first prevails, both set: a note at the other, or,
+  // with the rule raised to an error, a refusal (a 400 that said "ignored" would contradict itself).
+  void both_set(rule r, const value& ignored, std::string_view kept, std::string_view dropped) {
+    if (rules_.refuses(r)) {
+      f_.add(r, ignored, ignored.name_offset,
+             say(kept, " and ", dropped, " are both set: set one (", kept, " would prevail and ", dropped, " be ignored)"));
+    } else {
+      f_.add(r, ignored, ignored.name_offset,
+             say(kept, " and ", dropped, " are both set: ", kept, " prevails and ", dropped, " is ignored"));
+    }
   }
 
   // status is scheduled_policy's only member of the API (lenient: enabling or disabling).
