@@ -17,6 +17,8 @@
 namespace bench::hand {
 
 inline bool digit(char c) noexcept { return c >= '0' && c <= '9'; }
+/// The character HH:mm has at position k of a time (k from 0 to 4): ':' at 2, a digit elsewhere.
+inline bool fits_time(char c, std::size_t k) noexcept { return k == 2 ? c == ':' : digit(c); }
 
 /// start_time = time *( "," time ), time = 2DIGIT ":" 2DIGIT. Returns the offset of the first
 /// bad character, or nothing.
@@ -25,7 +27,7 @@ inline std::optional<std::size_t> start_times(std::string_view s, std::vector<bp
   std::size_t i = 0;
   for (;;) {
     for (std::size_t k : {0, 1, 2, 3, 4})  // left to right: the first bad character
-      if (i + k >= s.size() || (k == 2 ? s[i + k] != ':' : !digit(s[i + k]))) return i + k;
+      if (i + k >= s.size() || !fits_time(s[i + k], k)) return i + k;
     out.push_back({static_cast<unsigned>((s[i] - '0') * 10 + (s[i + 1] - '0')),
                    static_cast<unsigned>((s[i + 3] - '0') * 10 + (s[i + 4] - '0')), i, i + 3});
     i += 5;
@@ -42,7 +44,7 @@ inline std::optional<std::size_t> utc_offset(std::string_view s, bpv::grammar::u
     if (k >= s.size() || s[k] != utc[k]) return k;
   if (s.size() < 4 || (s[3] != '+' && s[3] != '-')) return 3;
   for (std::size_t k : {4, 5, 6, 7, 8})
-    if (k >= s.size() || (k == 6 ? s[k] != ':' : !digit(s[k]))) return k;
+    if (k >= s.size() || !fits_time(s[k], k - 4)) return k;
   if (s.size() != 9) return 9;
   out.sign = s[3] == '-' ? -1 : +1;
   out.hours = static_cast<unsigned>((s[4] - '0') * 10 + (s[5] - '0'));

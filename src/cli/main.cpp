@@ -165,7 +165,7 @@ std::string read_args(int argc, char** argv, int first, cli_options& o) {
 // else is wrong with them (a person asking for help mid-command gets it).
 std::string parse_args(int argc, char** argv, int first, cli_options& o) {
   std::string err = read_args(argc, argv, first, o);
-  if (err.empty() || o.help) return o.help ? std::string() : err;
+  if (err.empty() || o.help) return {};
   for (int i = first; i < argc; ++i) {
     std::string_view const arg = argv[i];
     if (arg == "--") break;

@@ -80,7 +80,7 @@ void append_excerpt(std::string& out, line_cursor& cur, std::size_t offset) {
   // The end of a body that ends its last line (a missing '}', say): the caret goes after the
   // last line that holds something, rather than under an empty line after it.
   if (offset == input.size()) {
-    std::size_t const before = input.find_last_not_of("\r\n", offset == 0 ? 0 : offset - 1);
+    std::size_t const before = input.find_last_not_of("\r\n");
     if (before != std::string_view::npos && before + 1 < offset) offset = before + 1;
   }
   // The LF of a CR LF is the line end that CR starts: the caret goes where it would for the CR.

@@ -214,16 +214,15 @@ class checker {
     }
     // Each well-formed part that breaks a rule, as in start_time: the hour when the offset is
     // beyond the civil zones on its hour alone, or with a valid minute; the minute past 59.
-    bool const bad_minute = tz.minutes > 59;
-    int const hour_alone = tz.sign * static_cast<int>(tz.hours * 60);
     auto outside = [](int total) { return total < min_offset || total > max_offset; };
-    if (outside(hour_alone) || (!bad_minute && outside(tz.total_minutes())))
+    bool const bad_minute = tz.minutes > 59, bad_total = outside(tz.total_minutes());
+    if (outside(tz.sign * static_cast<int>(tz.hours * 60)) || (!bad_minute && bad_total))
       f_.add(rule::time_zone_range, *n, offset_in_string(*n, tz.hour_offset),
              say("time_zone ", quote{n->text}, " is outside the civil time zones, UTC-12:00 to UTC+14:00"));
     if (bad_minute)
       f_.add(rule::time_zone_range, *n, offset_in_string(*n, tz.minute_offset),
              say("time_zone ", quote{n->text}, " has minute ", tz.minutes, "; minutes run from 00 to 59"));
-    if (bad_minute || outside(tz.total_minutes())) return std::nullopt;
+    if (bad_minute || bad_total) return std::nullopt;
     return tz.total_minutes();
   }
 
