@@ -56,8 +56,8 @@ struct validator::impl {
   }
 
   // What findings keep can outgrow a few megabytes on a small body too: a custom rule's words,
-  // or with max_diagnostics raised far, the entries and the strings (256 bytes or more each) of
-  // a long report that the next, shorter one handed back. Given back like a large body's
+  // or with max_diagnostics raised far, the entries and the strings of a long report that the
+  // next, shorter one handed back. Given back like a large body's
   // buffers; a cap raised less keeps its storage, and so allocates nothing once warm.
   bool findings_outgrown() const noexcept {
     constexpr std::size_t ordinary_findings = 16384;
@@ -119,11 +119,19 @@ void set_policy_id(report& out, const std::optional<std::string_view>& id) {
   }
 }
 
+// The room the listed findings' paths have together: 8 times the body, at least 256 KiB. A
+// path repeats its ancestors' names, so an ordinary body can need more than its own size: a
+// few findings on each of thousands of short members inside scheduled_policy, or one on each
+// level of a body nested to the depth limit (64 levels of 100-byte names: 210 KB). A report
+// whose paths pass that is listing one hostile structure over and over (thousands of findings
+// under one long name).
+constexpr std::size_t path_room_per_body_byte = 8, least_path_room = std::size_t{256} << 10;
+
 // The report's list from the findings, and what follows from it.
 void conclude(report& out, engine::findings& f, std::size_t body_size) {
-  // Paths never need more room than the body they point into, bar escaping; a report whose
-  // paths pass that is listing one hostile structure over and over.
-  out.omitted = f.finish(out.diagnostics, std::max<std::size_t>(body_size, 4096));
+  std::size_t const room = body_size > least_path_room / path_room_per_body_byte ? body_size * path_room_per_body_byte
+                                                                                 : least_path_room;
+  out.omitted = f.finish(out.diagnostics, room);
   out.valid = std::none_of(out.diagnostics.begin(), out.diagnostics.end(),
                            [](const diagnostic& d) { return d.severity == severity::error; });
   out.http_status = out.valid ? 200 : 400;

@@ -558,6 +558,9 @@ TEST_F(Cli, DashIsStandardInput) {
   EXPECT_EQ(r.exit_code, 1) << r.describe();
   jv rep = only_report(r, "-");
   EXPECT_EQ(first_error_code(rep), "AutoBackup.0104") << summary(rep);
+  // Once: a second '-' would read on where the first stopped.
+  expect_usage_error(run_bpv({"validate", "-", example_path, "-"}, in), "'-' twice");
+  expect_usage_error(run_bpv({"validate", "-", "--", "-"}, in), "'-' twice, once after '--'");
 }
 
 TEST_F(Cli, SeveralInputsAreReportedInOrder) {
@@ -804,6 +807,19 @@ TEST_F(Cli, EmptyProjectIdIsAUsageError) {
 TEST_F(Cli, OptionWithoutItsValueIsAUsageError) {
   for (std::string opt : {"--format", "--project-id", "--policy-id", "--max-body-bytes", "--max-depth"})
     expect_usage_error(run_bpv({"validate", opt}), opt + " without a value");
+  // Nor is an argument that starts with '-' taken as one: '-' is standard input (the ID was
+  // left out), '--format' the next option. With '=', such a value is the option's.
+  for (std::string opt : {"--project-id", "--policy-id", "--profile", "--rule"}) {
+    for (std::string next : {"-", "--format"}) {
+      run_result r = run_bpv({"validate", opt, next, example_path});
+      expect_usage_error(r, opt + " " + next);
+      EXPECT_NE(r.err.find(opt + "=VALUE"), std::string::npos) << r.err;
+    }
+  }
+  jv rep = validate_json(valid_body, {"--policy-id=-"});
+  ASSERT_TRUE(is_valid(rep)) << summary(rep);
+  ASSERT_NE(rep.get("response")->get("backup_policy_id"), nullptr);
+  EXPECT_EQ(rep.get("response")->get("backup_policy_id")->text, "-");
 }
 
 TEST_F(Cli, AFlagGivenAValueIsAUsageErrorThatSaysSo) {
@@ -1104,13 +1120,14 @@ std::string nested_member(std::size_t levels) {
 }
 
 TEST_F(Cli, MaxDiagnosticsBoundsTheListButKeepsTheFirstError) {
-  // 30 unknown members (warnings), then an error.
+  // 150 unknown members (warnings), then an error: more than the library's default bound.
   std::string body = "{";
-  for (int i = 0; i < 30; ++i) body += "\"u" + std::to_string(i) + "\":1,";
+  for (int i = 0; i < 150; ++i) body += "\"u" + std::to_string(i) + "\":1,";
   body += R"("scheduled_policy":{"frequency":99}})";
   jv all = validate_json(body);
-  EXPECT_EQ(diags_of(all).size(), 31u) << "the default lists all 31: " << summary(all);
+  EXPECT_EQ(diags_of(all).size(), 151u) << "the command line lists every finding by default: " << summary(all);
   EXPECT_EQ(all.get("omitted"), nullptr);
+  EXPECT_EQ(diags_of(all)[149].path, "/u149");
   jv few = validate_json(body, {"--max-diagnostics", "10"});
   auto d = diags_of(few);
   ASSERT_EQ(d.size(), 11u) << summary(few);

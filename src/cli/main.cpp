@@ -11,6 +11,7 @@
 #include <cstring>
 #include <exception>
 #include <iostream>
+#include <limits>
 #include <new>
 #include <optional>
 #include <string>
@@ -38,15 +39,16 @@ const char* const usage_text =
     "  --default-policy       the target is the tenant's default backup policy (it cannot be renamed)\n"
     "  --max-body-bytes N     refuse bodies larger than N bytes (default 1048576)\n"
     "  --max-depth N          refuse nesting deeper than N levels, the root object being 1 (default 64)\n"
-    "  --max-diagnostics N    list at most N findings per input, the first error always (default 100)\n"
+    "  --max-diagnostics N    list at most N findings per input, the first error always (default: all)\n"
     "  --profile NAME         modify (default: the Modify page as decisions.md reads it) or lenient\n"
     "                         (status alone in scheduled_policy is enough; near misses are warnings)\n"
     "  --rule ID=LEVEL        turn a rule off, or change its severity: off, error, warning or info\n"
     "                         (repeatable; 'bpv rules' lists the IDs; 'bpv rules' takes both options too)\n"
     "  -h, --help             this text (among a command's options too, whatever else is given)\n"
     "\n"
-    "An option's value is the next argument or follows '=' (--format=json); '--' ends the options,\n"
-    "so that a FILE may start with '-'.\n"
+    "An option's value is the next argument or follows '=' (--format=json); a value that starts\n"
+    "with '-' must follow '=' (--policy-id=-x). '--' ends the options, so that a FILE may start\n"
+    "with '-'.\n"
     "\n"
     "exit status: 0 every input valid; 1 at least one invalid; 2 usage or I/O error (2 wins over 1)\n";
 
@@ -70,8 +72,17 @@ struct cli_options {
   std::optional<std::string> project_id, policy_id;
   bool default_policy = false;
   std::string_view validate_only;  // the first option given that only `validate` reads
-  bpv::options options{};
+  bpv::options options = every_finding();
   std::vector<std::string> files;
+
+  // The command line lists every finding unless told otherwise: its report is what outside
+  // tools read, and none may be missing from it. (The library's bound of 100 is for services,
+  // which answer with the first error.) Paths still have their room (validator.cpp).
+  static bpv::options every_finding() {
+    bpv::options o;
+    o.limits.max_diagnostics = std::numeric_limits<std::size_t>::max();
+    return o;
+  }
 };
 
 bool parse_size(std::string_view text, std::size_t& out) {
@@ -99,14 +110,24 @@ std::string read_args(int argc, char** argv, int first, cli_options& o) {
       inline_value = arg.substr(eq + 1);
       has_inline = true;
     }
+    // A value is the next argument, unless that is '-' (standard input) or starts with '-' (an
+    // option): `--policy-id - < body` has lost its ID, and `--policy-id --format json` too. Such
+    // a value follows '=' (--policy-id=-).
     auto value = [&](std::string_view& v) -> bool {
       if (has_inline) {
         v = inline_value;
         return true;
       }
-      if (i + 1 >= argc) return false;
+      if (i + 1 >= argc || std::string_view(argv[i + 1]).starts_with('-')) return false;
       v = argv[++i];
       return true;
+    };
+    // What a missing value's message adds when an argument that starts with '-' came next.
+    auto no_value = [&](std::string message) {
+      if (i + 1 < argc)
+        message += " (the next argument, '" + std::string(argv[i + 1]) + "', is not taken as one: write " +
+                   std::string(name) + "=VALUE for a value that starts with '-')";
+      return message;
     };
     std::string_view v;
     if (o.validate_only.empty() &&
@@ -119,7 +140,7 @@ std::string read_args(int argc, char** argv, int first, cli_options& o) {
       if (has_inline) return "--default-policy takes no value (given: '" + std::string(arg) + "')";
       o.default_policy = true;
     } else if (name == "--format") {
-      if (!value(v)) return "--format needs a value: text or json";
+      if (!value(v)) return no_value("--format needs a value: text or json");
       if (v == "json") {
         o.json = true;
       } else if (v == "text") {
@@ -128,28 +149,28 @@ std::string read_args(int argc, char** argv, int first, cli_options& o) {
         return "--format must be text or json, not '" + std::string(v) + "'";
       }
     } else if (name == "--project-id") {
-      if (!value(v)) return "--project-id needs a value";
+      if (!value(v)) return no_value("--project-id needs a value");
       if (v.empty()) return "--project-id must not be empty";
       o.project_id = std::string(v);
     } else if (name == "--policy-id") {
-      if (!value(v)) return "--policy-id needs a value";
+      if (!value(v)) return no_value("--policy-id needs a value");
       o.policy_id = std::string(v);
     } else if (name == "--max-body-bytes" || name == "--max-depth") {
-      if (!value(v)) return std::string(name) + " needs a value";
+      if (!value(v)) return no_value(std::string(name) + " needs a value");
       std::size_t n = 0;
       if (!parse_size(v, n) || n == 0) return std::string(name) + " must be a positive whole number, not '" + std::string(v) + "'";
       (name == "--max-depth" ? o.options.limits.max_depth : o.options.limits.max_body_bytes) = n;
     } else if (name == "--max-diagnostics") {
-      if (!value(v)) return std::string(name) + " needs a value";
+      if (!value(v)) return no_value(std::string(name) + " needs a value");
       if (!parse_size(v, o.options.limits.max_diagnostics))
         return std::string(name) + " must be a whole number, not '" + std::string(v) + "'";
     } else if (name == "--profile") {
-      if (!value(v)) return "--profile needs a value: modify or lenient";
+      if (!value(v)) return no_value("--profile needs a value: modify or lenient");
       auto p = bpv::find_profile(v);
       if (!p) return "--profile must be modify or lenient, not '" + std::string(v) + "'";
       o.options.profile = *p;
     } else if (name == "--rule") {
-      if (!value(v)) return "--rule needs a value: ID=off|error|warning|info";
+      if (!value(v)) return no_value("--rule needs a value: ID=off|error|warning|info");
       auto const eq = v.rfind('=');
       auto const level = eq == std::string_view::npos ? std::nullopt : bpv::find_rule_level(v.substr(eq + 1));
       if (!level) return "--rule must be ID=off|error|warning|info, not '" + std::string(v) + "'";
@@ -158,6 +179,9 @@ std::string read_args(int argc, char** argv, int first, cli_options& o) {
       return "unknown option '" + std::string(arg) + "'";
     }
   }
+  // Standard input is one input: a second '-' would read on where the first stopped (past the
+  // size limit, the rest of a cut body) and report it as a body of its own.
+  if (std::count(o.files.begin(), o.files.end(), "-") > 1) return "'-' (standard input) is given more than once";
   return bpv::options_problem(o.options);
 }
 
