@@ -2,6 +2,7 @@
 #include "bpv/validator.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <stdexcept>
 
 #include "bytes.hpp"
@@ -57,8 +58,8 @@ struct validator::impl {
 
   // What findings keep can outgrow a few megabytes on a small body too: a custom rule's words,
   // or with max_diagnostics raised far, the entries and the strings of a long report that the
-  // next, shorter one handed back. Given back like a large body's
-  // buffers; a cap raised less keeps its storage, and so allocates nothing once warm.
+  // next, shorter one handed back. Given back like a large body's buffers; a cap raised less
+  // keeps its storage, and so allocates nothing once warm.
   bool findings_outgrown() const noexcept {
     constexpr std::size_t ordinary_findings = 16384;
     return findings_room.text.capacity() > kept_body_bytes || findings_room.kept.capacity() > ordinary_findings ||
@@ -122,15 +123,17 @@ void set_policy_id(report& out, const std::optional<std::string_view>& id) {
 // The room the listed findings' paths have together: 8 times the body, at least 256 KiB. A
 // path repeats its ancestors' names, so an ordinary body can need more than its own size: a
 // few findings on each of thousands of short members inside scheduled_policy, or one on each
-// level of a body nested to the depth limit (64 levels of 100-byte names: 210 KB). A report
+// level of a body nested to the depth limit (64 levels of 100-byte names: about 200 KB). A report
 // whose paths pass that is listing one hostile structure over and over (thousands of findings
 // under one long name).
 constexpr std::size_t path_room_per_body_byte = 8, least_path_room = std::size_t{256} << 10;
 
 // The report's list from the findings, and what follows from it.
 void conclude(report& out, engine::findings& f, std::size_t body_size) {
-  std::size_t const room = body_size > least_path_room / path_room_per_body_byte ? body_size * path_room_per_body_byte
-                                                                                 : least_path_room;
+  std::size_t const room =
+      body_size <= least_path_room / path_room_per_body_byte ? least_path_room
+      : body_size <= SIZE_MAX / path_room_per_body_byte      ? body_size * path_room_per_body_byte
+                                                             : SIZE_MAX;
   out.omitted = f.finish(out.diagnostics, room);
   out.valid = std::none_of(out.diagnostics.begin(), out.diagnostics.end(),
                            [](const diagnostic& d) { return d.severity == severity::error; });
