@@ -222,6 +222,7 @@ void stage_bench(benchmark::State& state, int stages) {
   bpv::json::walk_limits const limits{std::size_t{1} << 20, 64};
   std::size_t i = 0, sum = 0;
   for (auto _ : state) {
+    std::size_t const body_size = s[i].size();
     std::optional<bpv::json::structure> const index = walker.index(s[i], limits);
     if (++i == s.size()) i = 0;
     if (!index) continue;
@@ -232,7 +233,7 @@ void stage_bench(benchmark::State& state, int stages) {
     bpv::engine::check(req, nullptr, ctx, rules, scratch, f);
     sum += f.raised();
     if (stages < 4) continue;
-    sum += f.finish(diagnostics, 4096);
+    sum += f.finish(diagnostics, bpv::engine::path_room(body_size));
     if (stages < 5) continue;
     bpv::engine::effective_into(req, scratch, effective);
   }

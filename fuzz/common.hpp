@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "bpv/bpv.hpp"
+#include "rules/findings.hpp"
 
 // Aborts with a message: libFuzzer and the replay main both report an abort as a crash.
 #define FUZZ_CHECK(cond)                                                                    \
@@ -32,7 +33,8 @@ inline constexpr std::string_view example_project_id = "0605767fe980d5b52f7cc00d
 /// A validation set up from an input's first two bytes; the rest is the body.
 ///   byte 0  bits 0-1  policy id: none, the example's, empty, the example's on the default policy
 ///           bit  2    project id given
-///           bits 3-4  limits.max_diagnostics: 100, 0, 1, 3
+///           bits 3-4  limits.max_diagnostics: 100, 0, 3, every one (the command line's 10,000,
+///                     beyond any body here)
 ///           bits 5-6  limits.max_depth: 64, 2, 1, 3 (0 is refused by the options)
 ///           bit  7    effective_policy off
 ///   byte 1  below 0x80: limits.max_body_bytes 1 MiB, and
@@ -77,7 +79,7 @@ inline setup decode(const std::uint8_t* data, std::size_t size) {
     default: break;
   }
   if (a & 4u) s.ctx.project_id = example_project_id;
-  static constexpr std::size_t diagnostics[] = {100, 0, 1, 3};
+  static constexpr std::size_t diagnostics[] = {100, 0, 3, SIZE_MAX};
   static constexpr std::size_t depths[] = {64, 2, 1, 3};
   s.opts.limits.max_diagnostics = diagnostics[(a >> 3) & 3u];
   s.opts.limits.max_depth = depths[(a >> 5) & 3u];
@@ -126,13 +128,13 @@ inline void check_report(const bpv::report& r, const setup& s, std::span<const b
   FUZZ_CHECK((r.first_error() == nullptr) == r.valid);
   FUZZ_CHECK(r.effective.has_value() == (r.valid && s.opts.effective_policy));
   // At most max_diagnostics listed, plus the first error when it would not have been.
-  FUZZ_CHECK(r.diagnostics.size() <= s.opts.limits.max_diagnostics + 1);
+  FUZZ_CHECK(r.diagnostics.empty() || r.diagnostics.size() - 1 <= s.opts.limits.max_diagnostics);
   // Findings are left out only from a full list (max_diagnostics 0 lists only the first error),
-  // or once the listed paths hold more bytes than the body (at least 4096): validator.cpp.
+  // or once the listed paths, as a report writes them, pass their room (engine::path_room).
   std::size_t path_bytes = 0;
-  for (const auto& d : r.diagnostics) path_bytes += d.path.size();
+  for (const auto& d : r.diagnostics) path_bytes += bpv::engine::rendered_path_size(d.path);
   FUZZ_CHECK(r.omitted == 0 || r.diagnostics.size() >= s.opts.limits.max_diagnostics ||
-             path_bytes > std::max<std::size_t>(s.body.size(), 4096));
+             path_bytes > bpv::engine::path_room(s.body.size()));
   FUZZ_CHECK(r.policy_id == (s.ctx.policy_id ? std::optional<std::string>(*s.ctx.policy_id) : std::nullopt));
   if (s.body.size() > s.opts.limits.max_body_bytes) FUZZ_CHECK(!r.valid);
 }

@@ -2,7 +2,6 @@
 #include "bpv/validator.hpp"
 
 #include <algorithm>
-#include <cstdint>
 #include <stdexcept>
 
 #include "bytes.hpp"
@@ -120,21 +119,9 @@ void set_policy_id(report& out, const std::optional<std::string_view>& id) {
   }
 }
 
-// The room the listed findings' paths have together: 8 times the body, at least 256 KiB. A
-// path repeats its ancestors' names, so an ordinary body can need more than its own size: a
-// few findings on each of thousands of short members inside scheduled_policy, or one on each
-// level of a body nested to the depth limit (64 levels of 100-byte names: about 200 KB). A report
-// whose paths pass that is listing one hostile structure over and over (thousands of findings
-// under one long name).
-constexpr std::size_t path_room_per_body_byte = 8, least_path_room = std::size_t{256} << 10;
-
 // The report's list from the findings, and what follows from it.
 void conclude(report& out, engine::findings& f, std::size_t body_size) {
-  std::size_t const room =
-      body_size <= least_path_room / path_room_per_body_byte ? least_path_room
-      : body_size <= SIZE_MAX / path_room_per_body_byte      ? body_size * path_room_per_body_byte
-                                                             : SIZE_MAX;
-  out.omitted = f.finish(out.diagnostics, room);
+  out.omitted = f.finish(out.diagnostics, engine::path_room(body_size));
   out.valid = std::none_of(out.diagnostics.begin(), out.diagnostics.end(),
                            [](const diagnostic& d) { return d.severity == severity::error; });
   out.http_status = out.valid ? 200 : 400;

@@ -807,19 +807,27 @@ TEST_F(Cli, EmptyProjectIdIsAUsageError) {
 TEST_F(Cli, OptionWithoutItsValueIsAUsageError) {
   for (std::string opt : {"--format", "--project-id", "--policy-id", "--max-body-bytes", "--max-depth"})
     expect_usage_error(run_bpv({"validate", opt}), opt + " without a value");
-  // Nor is an argument that starts with '-' taken as one: '-' is standard input (the ID was
-  // left out), '--format' the next option. With '=', such a value is the option's.
+  // Nor is '-' taken as one (standard input: the ID was left out, as the conformance runner's
+  // '-' after a case's arguments shows), or an option. With '=', such a value is the option's;
+  // any other value may start with '-'.
   for (std::string opt : {"--project-id", "--policy-id", "--profile", "--rule"}) {
-    for (std::string next : {"-", "--format"}) {
+    for (std::string next : {"-", "--format", "--policy-id=x", "-h"}) {
       run_result r = run_bpv({"validate", opt, next, example_path});
+      if (next == "-h") {
+        EXPECT_EQ(r.exit_code, 0) << "help wins: " << r.describe();
+        continue;
+      }
       expect_usage_error(r, opt + " " + next);
-      EXPECT_NE(r.err.find(opt + "=VALUE"), std::string::npos) << r.err;
+      EXPECT_NE(r.err.find(opt + "=" + next + " if it is"), std::string::npos) << r.err;
     }
   }
-  jv rep = validate_json(valid_body, {"--policy-id=-"});
-  ASSERT_TRUE(is_valid(rep)) << summary(rep);
-  ASSERT_NE(rep.get("response")->get("backup_policy_id"), nullptr);
-  EXPECT_EQ(rep.get("response")->get("backup_policy_id")->text, "-");
+  for (std::string id : {"-", "-1", "--x"}) {
+    jv rep = validate_json(valid_body, id == "-" ? std::vector<std::string>{"--policy-id=-"}
+                                                 : std::vector<std::string>{"--policy-id", id});
+    ASSERT_TRUE(is_valid(rep)) << summary(rep);
+    ASSERT_NE(rep.get("response")->get("backup_policy_id"), nullptr);
+    EXPECT_EQ(rep.get("response")->get("backup_policy_id")->text, id);
+  }
 }
 
 TEST_F(Cli, AFlagGivenAValueIsAUsageErrorThatSaysSo) {
@@ -1125,9 +1133,22 @@ TEST_F(Cli, MaxDiagnosticsBoundsTheListButKeepsTheFirstError) {
   for (int i = 0; i < 150; ++i) body += "\"u" + std::to_string(i) + "\":1,";
   body += R"("scheduled_policy":{"frequency":99}})";
   jv all = validate_json(body);
-  EXPECT_EQ(diags_of(all).size(), 151u) << "the command line lists every finding by default: " << summary(all);
+  EXPECT_EQ(diags_of(all).size(), 151u) << "the command line lists 10,000 by default: " << summary(all);
   EXPECT_EQ(all.get("omitted"), nullptr);
   EXPECT_EQ(diags_of(all)[149].path, "/u149");
+  {
+    // 10,100 then: the first 10,000 and the error, the others counted.
+    std::string many = "{";
+    for (int i = 0; i < 10100; ++i) many += "\"u" + std::to_string(i) + "\":1,";
+    many += R"("scheduled_policy":{"frequency":99}})";
+    jv capped = validate_json(many);
+    auto d = diags_of(capped);
+    ASSERT_EQ(d.size(), 10001u) << summary(capped);
+    EXPECT_EQ(d[9999].path, "/u9999");
+    EXPECT_EQ(d.back().code, "AutoBackup.0106");
+    ASSERT_NE(capped.get("omitted"), nullptr);
+    EXPECT_EQ(capped.get("omitted")->text, "100");
+  }
   jv few = validate_json(body, {"--max-diagnostics", "10"});
   auto d = diags_of(few);
   ASSERT_EQ(d.size(), 11u) << summary(few);

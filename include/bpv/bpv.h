@@ -124,7 +124,7 @@ BPV_API bpv_status bpv_validate(bpv_validator *validator, const char *body, size
 BPV_API bpv_status bpv_result_valid(const bpv_result *result, int *valid);             /* 1 valid, 0 not */
 BPV_API bpv_status bpv_result_http_status(const bpv_result *result, int *http_status); /* 200 or 400 */
 BPV_API bpv_status bpv_result_diagnostic_count(const bpv_result *result, size_t *count);
-BPV_API bpv_status bpv_result_omitted(const bpv_result *result, size_t *omitted); /* left out: max_diagnostics, or paths past 8 times the body's size */
+BPV_API bpv_status bpv_result_omitted(const bpv_result *result, size_t *omitted); /* left out: max_diagnostics, or paths past 8 times the body's size (64 KiB at least) */
 /* The diagnostic at `index` (document order; index < count). */
 BPV_API bpv_status bpv_result_diagnostic(const bpv_result *result, size_t index, bpv_diagnostic *out);
 /* The service-shaped response body: {"backup_policy_id":...} or {"error":{"code":...,"message":...}}. */

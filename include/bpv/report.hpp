@@ -25,9 +25,9 @@ struct BPV_API report {
   /// report allocates nothing for it.
   field<bpv::policy> effective;
   /// Findings left out of `diagnostics` (0 almost always): beyond limits::max_diagnostics, or
-  /// once the listed findings' paths together pass 8 times the body's size (at least 256 KiB),
-  /// which only many findings under very long member names reach. The first error is always
-  /// listed.
+  /// once the listed findings' paths together, as a report writes them, pass 8 times the body's
+  /// size (at least 64 KiB), which only many findings under long member names reach. The first
+  /// error is always listed.
   std::size_t omitted = 0;
   /// The URI's policy_id, echoed by the success response; nullopt when the caller gave none.
   std::optional<std::string> policy_id;

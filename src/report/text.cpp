@@ -200,7 +200,7 @@ std::string to_text(const report& r, std::string_view input, std::string_view so
   if (r.omitted != 0)
     append(out, std::string_view("  ... and "), counted(r.omitted, "more finding"),
            std::string_view(" not listed (limits.max_diagnostics, --max-diagnostics on the command line; or their "
-                            "paths would pass 8 times the body's size)\n"));
+                            "paths would pass 8 times the body's size, at least 64 KiB)\n"));
   // JSON, whose strings may hold the bidirectional characters raw: printable() writes them as
   // \uXXXX, which JSON reads back the same.
   append(out, std::string_view("  response: "), printable(response_json(r)), std::string_view("\n"));

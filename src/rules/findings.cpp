@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdint>
 #include <cstring>
 
 #include "escape.hpp"
@@ -131,6 +132,25 @@ void findings::restart() {
   raised_ = 0;
 }
 
+std::size_t path_room(std::size_t body_size) noexcept {
+  constexpr std::size_t per_body_byte = 8, least = std::size_t{64} << 10;
+  if (body_size <= least / per_body_byte) return least;
+  return body_size <= SIZE_MAX / per_body_byte ? body_size * per_body_byte : SIZE_MAX;
+}
+
+std::size_t rendered_path_size(std::string_view path) noexcept {
+  std::size_t n = path.size();
+  for (char ch : path) {
+    auto const c = static_cast<unsigned char>(ch);
+    if (escape::is_control(c) || escape::may_start_hidden(c)) {
+      n += 5;
+    } else if (c == '"' || c == '\\') {
+      n += 1;
+    }
+  }
+  return n;
+}
+
 std::size_t findings::finish(std::vector<diagnostic>& out, std::size_t path_budget) {
   if (kept_.empty() && !left_out_ && out.empty()) return dropped_;  // most requests
   if (heap_) {
@@ -185,7 +205,7 @@ std::size_t findings::finish(std::vector<diagnostic>& out, std::size_t path_budg
     } else {
       write_path(k.where, d.path);
     }
-    path_bytes += d.path.size();
+    path_bytes += rendered_path_size(d.path);
   }
   // Diagnostics listed last time, not now: their strings wait for the next ones. Only storage
   // worth keeping: the spares never outnumber the strings one report has held.

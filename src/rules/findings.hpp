@@ -22,6 +22,19 @@ namespace bpv::engine {
 
 class rule_set;
 
+/// The room the listed findings' paths have together in a report of a body of `body_size`
+/// bytes: 8 times the body, at least 64 KiB. A path repeats its ancestors' names, so an ordinary
+/// body can need more than its own size: a finding on each of thousands of short members, or
+/// on each level of a body nested to the depth limit (64 levels of names of 30 characters: 62
+/// KB). Past it a report is listing one hostile structure over and over (thousands of findings
+/// under one long name), and findings are counted instead (report::omitted).
+std::size_t path_room(std::size_t body_size) noexcept;
+
+/// What `path` takes in a report at most, as the room counts it: a control character, and the
+/// lead byte of a character the renderers may write as an escape, as the 6 bytes of its escape;
+/// a quote and a backslash as 2. (A name of control characters is six times its size in a report.)
+std::size_t rendered_path_size(std::string_view path) noexcept;
+
 /// Where a finding is when it is not a node of the document: a JSON Pointer, then a member's
 /// name (escaped as RFC 6901 says) when `named`, then an array index when not json::none. Its
 /// views must outlive finish().
@@ -110,7 +123,8 @@ class findings {
 
   /// Writes the kept findings into `out` in report order, with their paths, over what `out`
   /// held (its strings' storage reused; those it no longer lists kept as spares); the paths stop
-  /// growing the report once they pass `path_budget` bytes (the first error is listed whatever
+  /// growing the report once they pass `path_budget` bytes, as rendered_path_size() counts
+  /// them (the first error is listed whatever
   /// its size). Returns how many findings were left out.
   std::size_t finish(std::vector<diagnostic>& out, std::size_t path_budget);
 
