@@ -33,8 +33,8 @@ inline constexpr std::string_view example_project_id = "0605767fe980d5b52f7cc00d
 /// A validation set up from an input's first two bytes; the rest is the body.
 ///   byte 0  bits 0-1  policy id: none, the example's, empty, the example's on the default policy
 ///           bit  2    project id given
-///           bits 3-4  limits.max_diagnostics: 100, 0, 3, every one (the command line's 10,000,
-///                     beyond any body here)
+///           bits 3-4  limits.max_diagnostics: 100, 0, 3, SIZE_MAX (for bodies of a fuzzer's
+///                     size, what the command line's 10,000 is)
 ///           bits 5-6  limits.max_depth: 64, 2, 1, 3 (0 is refused by the options)
 ///           bit  7    effective_policy off
 ///   byte 1  below 0x80: limits.max_body_bytes 1 MiB, and
