@@ -233,7 +233,7 @@ void stage_bench(benchmark::State& state, int stages) {
     bpv::engine::check(req, nullptr, ctx, rules, scratch, f);
     sum += f.raised();
     if (stages < 4) continue;
-    sum += f.finish(diagnostics, bpv::engine::path_room(body_size));
+    sum += f.finish(diagnostics, body_size);
     if (stages < 5) continue;
     bpv::engine::effective_into(req, scratch, effective);
   }

@@ -121,7 +121,7 @@ void set_policy_id(report& out, const std::optional<std::string_view>& id) {
 
 // The report's list from the findings, and what follows from it.
 void conclude(report& out, engine::findings& f, std::size_t body_size) {
-  out.omitted = f.finish(out.diagnostics, engine::path_room(body_size));
+  out.omitted = f.finish(out.diagnostics, body_size);
   out.valid = std::none_of(out.diagnostics.begin(), out.diagnostics.end(),
                            [](const diagnostic& d) { return d.severity == severity::error; });
   out.http_status = out.valid ? 200 : 400;

@@ -13,6 +13,7 @@
 #include <iostream>
 #include <new>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -92,13 +93,19 @@ bool parse_size(std::string_view text, std::size_t& out) {
   return ec == std::errc() && p == text.data() + text.size();
 }
 
+// The options only `validate` reads, and those `rules` reads too.
+constexpr std::string_view validate_options[] = {"--default-policy", "--project-id",  "--policy-id",
+                                                 "--max-body-bytes", "--max-depth", "--max-diagnostics"};
+constexpr std::string_view shared_options[] = {"--format", "--profile", "--rule", "-h", "--help", "--"};
+
+bool among(std::span<const std::string_view> names, std::string_view name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
 // Whether `arg` is one of the options (as --name or --name=value).
 bool is_option(std::string_view arg) {
-  static constexpr std::string_view names[] = {
-      "--format", "--project-id", "--policy-id", "--default-policy", "--max-body-bytes", "--max-depth",
-      "--max-diagnostics", "--profile", "--rule", "-h", "--help", "--"};
   std::string_view const name = arg.substr(0, arg.find('='));
-  return std::find(std::begin(names), std::end(names), name) != std::end(names);
+  return among(validate_options, name) || among(shared_options, name);
 }
 
 // Parses the arguments after "validate" (or "rules"). Returns an error message, or "".
@@ -124,13 +131,12 @@ std::string read_args(int argc, char** argv, int first, cli_options& o) {
     // A value is the next argument, unless that is '-' (standard input) or one of the options:
     // `--policy-id - < body` has lost its ID, and `--policy-id --format json` too. Such a value
     // follows '=' (--policy-id=-); any other (-1, --x) may come as the next argument.
-    auto taken = [&](std::string_view next) { return next != "-" && !is_option(next); };
     auto value = [&](std::string_view& v) -> bool {
       if (has_inline) {
         v = inline_value;
         return true;
       }
-      if (i + 1 >= argc || !taken(argv[i + 1])) return false;
+      if (i + 1 >= argc || argv[i + 1] == std::string_view("-") || is_option(argv[i + 1])) return false;
       v = argv[++i];
       return true;
     };
@@ -142,10 +148,7 @@ std::string read_args(int argc, char** argv, int first, cli_options& o) {
       return message;
     };
     std::string_view v;
-    if (o.validate_only.empty() &&
-        (name == "--default-policy" || name == "--project-id" || name == "--policy-id" || name == "--max-body-bytes" ||
-         name == "--max-depth" || name == "--max-diagnostics"))
-      o.validate_only = name;
+    if (o.validate_only.empty() && among(validate_options, name)) o.validate_only = name;
     if (name == "-h" || name == "--help") {
       o.help = true;
     } else if (name == "--default-policy") {

@@ -132,6 +132,22 @@ void findings::restart() {
   raised_ = 0;
 }
 
+namespace {
+
+// What each byte takes in a quoted text at most: '"' and '\\' 2, a control character its 6-byte
+// escape, and so the lead byte of a character escape::is_hidden() holds (most characters they
+// start are shown as they are); every other byte 1. The bytes above 1 are those quoting looks for.
+constexpr auto escaped_size = [] {
+  std::array<unsigned char, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    auto const b = static_cast<unsigned char>(c);
+    t[b] = (c == '"' || c == '\\') ? 2 : (escape::is_control(b) || escape::may_start_hidden(b)) ? 6 : 1;
+  }
+  return t;
+}();
+
+}  // namespace
+
 std::size_t path_room(std::size_t body_size) noexcept {
   constexpr std::size_t per_body_byte = 8, least = std::size_t{64} << 10;
   if (body_size <= least / per_body_byte) return least;
@@ -139,20 +155,14 @@ std::size_t path_room(std::size_t body_size) noexcept {
 }
 
 std::size_t rendered_path_size(std::string_view path) noexcept {
-  std::size_t n = path.size();
-  for (char ch : path) {
-    auto const c = static_cast<unsigned char>(ch);
-    if (escape::is_control(c) || escape::may_start_hidden(c)) {
-      n += 5;
-    } else if (c == '"' || c == '\\') {
-      n += 1;
-    }
-  }
+  std::size_t n = 0;
+  for (char ch : path) n += escaped_size[static_cast<unsigned char>(ch)];
   return n;
 }
 
-std::size_t findings::finish(std::vector<diagnostic>& out, std::size_t path_budget) {
+std::size_t findings::finish(std::vector<diagnostic>& out, std::size_t body_size) {
   if (kept_.empty() && !left_out_ && out.empty()) return dropped_;  // most requests
+  std::size_t const path_budget = path_room(body_size);
   if (heap_) {
     std::sort_heap(kept_.begin(), kept_.end(), entry_before);
   } else if (!std::is_sorted(kept_.begin(), kept_.end(), entry_before)) {
@@ -221,27 +231,12 @@ std::size_t findings::finish(std::vector<diagnostic>& out, std::size_t path_budg
   return left_out;
 }
 
-namespace {
-
-// The bytes a quoted text escapes, '"', '\\' and control characters, and the lead bytes of the
-// characters escape::is_hidden() holds (most characters they start are shown as they are).
-constexpr auto escaped_bytes = [] {
-  std::array<bool, 256> t{};
-  for (int c = 0; c < 256; ++c) {
-    auto const b = static_cast<unsigned char>(c);
-    t[b] = c == '"' || c == '\\' || escape::is_control(b) || escape::may_start_hidden(b);
-  }
-  return t;
-}();
-
-}  // namespace
-
 void append_quoted(std::string& out, std::string_view text) {
   constexpr std::size_t max_shown = 48;
   // Most values are short and plain: then they are shown whole, as one copy.
   if (text.size() <= max_shown) {
     bool escapes = false;
-    for (char ch : text) escapes |= escaped_bytes[static_cast<unsigned char>(ch)];
+    for (char ch : text) escapes |= escaped_size[static_cast<unsigned char>(ch)] != 1;
     if (!escapes) {
       std::size_t const at = out.size();
       out.resize(at + text.size() + 2);

@@ -123,10 +123,9 @@ class findings {
 
   /// Writes the kept findings into `out` in report order, with their paths, over what `out`
   /// held (its strings' storage reused; those it no longer lists kept as spares); the paths stop
-  /// growing the report once they pass `path_budget` bytes, as rendered_path_size() counts
-  /// them (the first error is listed whatever
-  /// its size). Returns how many findings were left out.
-  std::size_t finish(std::vector<diagnostic>& out, std::size_t path_budget);
+  /// growing the report once they pass path_room(body_size), as rendered_path_size() counts
+  /// them (the first error is listed whatever its size). Returns how many findings were left out.
+  std::size_t finish(std::vector<diagnostic>& out, std::size_t body_size);
 
  private:
   std::uint32_t index_of(const json::node& n) const noexcept {
