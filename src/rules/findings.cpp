@@ -145,6 +145,7 @@ constexpr auto escaped_size = [] {
   }
   return t;
 }();
+constexpr std::size_t max_escaped_size = *std::max_element(escaped_size.begin(), escaped_size.end());
 
 }  // namespace
 
@@ -188,10 +189,23 @@ std::size_t findings::finish(std::vector<diagnostic>& out, std::size_t body_size
     }
     if (s.capacity() < room) s.reserve(room);
   };
+  // The listed paths' size as rendered, or, until that is needed, a bound on it: counting each
+  // path byte by byte cost as much as the rest of the listing (GCC's vectorised table lookups
+  // stall), and nearly every report stays far inside the room.
   std::size_t listed = 0, path_bytes = 0;
+  bool exact = false;
+  auto past_room = [&] {
+    if (path_bytes <= path_budget) return false;
+    if (!exact) {
+      exact = true;
+      path_bytes = 0;
+      for (std::size_t i = 0; i < listed; ++i) path_bytes += rendered_path_size(out[i].path);
+    }
+    return path_bytes > path_budget;
+  };
   for (const entry& k : kept_) {
     bool const must = first_error_ && k.at.seq == first_error_->seq;
-    if (!must && listed != 0 && path_bytes > path_budget) {
+    if (!must && listed != 0 && past_room()) {
       ++left_out;
       continue;
     }
@@ -215,7 +229,7 @@ std::size_t findings::finish(std::vector<diagnostic>& out, std::size_t body_size
     } else {
       write_path(k.where, d.path);
     }
-    path_bytes += rendered_path_size(d.path);
+    path_bytes += exact ? rendered_path_size(d.path) : max_escaped_size * d.path.size();
   }
   // Diagnostics listed last time, not now: their strings wait for the next ones. Only storage
   // worth keeping: the spares never outnumber the strings one report has held.
