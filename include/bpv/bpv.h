@@ -38,7 +38,8 @@ extern "C" {
 
 typedef enum bpv_status BPV_ENUM_TYPE {
   BPV_OK = 0,
-  BPV_ERROR_INVALID_ARGUMENT = 1, /* a NULL pointer where one is needed; NULL text with a length */
+  BPV_ERROR_INVALID_ARGUMENT = 1, /* a NULL pointer where one is needed; NULL text with a length;
+                                     a limit of 0 where one is refused; a level outside the enum */
   BPV_ERROR_OUT_OF_MEMORY = 2,
   BPV_ERROR_UNKNOWN_PROFILE = 3,  /* not "modify" or "lenient" */
   BPV_ERROR_UNKNOWN_RULE = 4,     /* no rule with that ID ("bpv rules" lists them) */

@@ -94,7 +94,7 @@ struct custom_rule {
   /// The service code an error carries (response and report), e.g. "AutoBackup.0107"; letters,
   /// digits, '.', '_', '-'. Needed when the rule is an error; warnings and info carry none.
   std::string code;
-  /// The policy it enforces, one sentence (validator::rules(), `bpv rules`).
+  /// The policy it enforces, one sentence (validator::rules()).
   std::string enforces;
   std::function<void(const request_view&, finding_sink&)> check;
 };

@@ -50,8 +50,9 @@ BPV_API std::string_view to_string(rule_level l) noexcept;
 [[nodiscard]] BPV_API std::optional<rule_level> find_rule_level(std::string_view name) noexcept;
 
 /// Turns a rule (built-in or custom, by ID) off, or changes the severity of its findings.
-/// Findings below error carry no code; a rule raised to error carries its member's code
-/// (README "Profiles and rules"). The rules that decide whether a value can be read at all
+/// Findings below error carry no code; a rule raised to error carries its member's code, or
+/// AutoBackup.0008 (the body's shape) for member.unknown and member.misplaced (README "Profiles
+/// and rules"). The rules that decide whether a value can be read at all
 /// (body.empty, body.not_json, body.not_object, body.too_large, body.too_deep and every
 /// `*.type` rule) stay errors.
 struct rule_override {

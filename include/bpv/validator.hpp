@@ -52,8 +52,9 @@ struct options {
 /// What is wrong with `opts`, or "" when a validator can be made from them: a body or depth
 /// limit of 0, an unknown profile, an override with no level of rule_level or of an unknown
 /// rule ID (`bpv rules` lists them) or of a rule that stays an error, a custom rule with a bad
-/// or taken ID, a severity none of error, warning and info, a missing check, or an error without
-/// a code.
+/// or taken ID, a code with characters other than ASCII letters, digits, '.', '_' and '-', a
+/// severity none of error, warning and info, a missing check, or an error without a code (also
+/// when an override raises it to one).
 [[nodiscard]] BPV_API std::string options_problem(const options& opts);
 
 /// What the URI and the caller know about the request. The views must outlive the call to
