@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "bpv/field.hpp"
+
 namespace bpv::json {
 
 enum class kind : std::uint8_t { object, array, string, number, boolean, null };
@@ -50,11 +52,19 @@ struct failure {
   failure::reason why = reason::syntax;
   std::optional<std::size_t> offset;  ///< where reading failed; none for limits
   std::string message;
+  /// As made, keeping the message's storage (document::error is a field).
+  void clear() noexcept {
+    why = reason::syntax;
+    offset.reset();
+    message.clear();
+  }
 };
 
 struct document {
   std::vector<node> nodes;  ///< nodes[0] is the root object when the walk succeeded
-  std::optional<json::failure> error;
+  /// Why the body could not be read, if it could not. A field, not an optional: its message's
+  /// storage is kept, so that a body that is not JSON allocates nothing once one has been seen.
+  bpv::field<json::failure> error;
   /// Some member repeats a name of its object.
   bool any_duplicate = false;
   /// Some name or string may hold '<' or '>': the body has one, or has an escape. False

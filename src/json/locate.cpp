@@ -3,6 +3,7 @@
 #include "json/document.hpp"
 #include "utf8.hpp"
 
+#include <charconv>
 #include <string>
 #include <vector>
 
@@ -26,7 +27,10 @@ unsigned hex4(std::string_view s, std::size_t i) noexcept {
 
 class locator {
  public:
-  locator(std::string_view s, std::size_t max_depth) : s_(s), max_depth_(max_depth) {}
+  locator(std::string_view s, std::vector<char>& stack, std::size_t max_depth)
+      : s_(s), max_depth_(max_depth), stack_(stack) {
+    stack_.clear();
+  }
 
   std::optional<syntax_location> run() {
     if (s_.substr(0, 3) == "\xEF\xBB\xBF") return syntax_location{0, "a byte-order mark is not JSON"};
@@ -45,7 +49,7 @@ class locator {
       while (i < s_.size() && is_json_space(s_[i])) ++i;
       if (i == s_.size()) {
         if (st == state::end) return std::nullopt;
-        return syntax_location{i, "the body ends early: " + expected(st)};
+        return syntax_location{i, "the body ends early: ", expected(st)};
       }
       char const c = s_[i];
       switch (st) {
@@ -95,7 +99,7 @@ class locator {
           if (c == '{' || c == '[') {
             stack_.push_back(c);
             if (stack_.size() > max_depth_ && stack_.front() == '{')
-              return syntax_location{i, depth_limit_message(max_depth_), true};
+              return syntax_location{i, {}, {}, true};
             ++i;
             st = c == '{' ? state::key_or_end : state::value_or_end;
             break;
@@ -120,7 +124,7 @@ class locator {
     return stack_.back() == '{' ? state::next_member : state::next_item;
   }
 
-  static std::string expected(state st) {
+  static std::string_view expected(state st) noexcept {
     switch (st) {
       case state::value: return "expected a value";
       case state::value_or_end: return "expected a value or ']'";
@@ -175,7 +179,7 @@ class locator {
       i += 6;
     }
     // Reported at its opening quote, found at the end of the body.
-    return syntax_location{open, "a string that is never closed", false, s_.size()};
+    return syntax_location{open, "a string that is never closed", {}, false, s_.size()};
   }
 
   // The (up to four) hex digits of a \u escape from `from` are hex as far as the body goes.
@@ -186,20 +190,22 @@ class locator {
   }
 
   std::optional<syntax_location> number(std::size_t& i) {
-    if (auto expected = scan_number(s_, i)) return syntax_location{i, std::string(*expected)};
+    if (auto expected = scan_number(s_, i)) return syntax_location{i, *expected};
     return std::nullopt;
   }
 
   std::optional<syntax_location> literal(std::size_t& i) {
-    std::string_view const word = s_[i] == 't' ? "true" : s_[i] == 'f' ? "false" : "null";
+    // The word and what is said where it breaks.
+    std::string_view const said = s_[i] == 't' ? "expected true" : s_[i] == 'f' ? "expected false" : "expected null";
+    std::string_view const word = said.substr(said.find(' ') + 1);
     for (std::size_t k = 0; k < word.size(); ++k, ++i)
-      if (i >= s_.size() || s_[i] != word[k]) return syntax_location{i, "expected " + std::string(word)};
+      if (i >= s_.size() || s_[i] != word[k]) return syntax_location{i, said};
     return std::nullopt;
   }
 
   std::string_view s_;
   std::size_t max_depth_;
-  std::vector<char> stack_;
+  std::vector<char>& stack_;
 };
 
 }  // namespace
@@ -228,12 +234,17 @@ std::optional<std::string_view> scan_number(std::string_view s, std::size_t& i) 
   return std::nullopt;
 }
 
-std::string depth_limit_message(std::size_t max_depth) {
-  return "nesting is beyond the limit of " + std::to_string(max_depth) + " levels";
+void append_depth_limit_message(std::string& out, std::size_t max_depth) {
+  char digits[24];
+  auto const r = std::to_chars(digits, digits + sizeof digits, max_depth);
+  out += "nesting is beyond the limit of ";
+  out.append(digits, r.ptr);
+  out += " levels";
 }
 
-std::optional<syntax_location> locate_syntax_error(std::string_view body, std::size_t max_depth) {
-  return locator(body, max_depth).run();
+std::optional<syntax_location> locate_syntax_error(std::string_view body, std::vector<char>& stack,
+                                                   std::size_t max_depth) {
+  return locator(body, stack, max_depth).run();
 }
 
 }  // namespace bpv::json

@@ -7,15 +7,20 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace bpv::json {
 
 struct syntax_location {
   std::size_t offset;    ///< the first byte that breaks RFC 8259 (body.size() when it ends early;
                          ///< the opening quote of a string that is never closed)
-  std::string message;   ///< what is wrong there, e.g. "expected ',' or '}' after a member"
+  /// What is wrong there, `message` then `detail` (static text: locating allocates nothing),
+  /// e.g. "the body ends early: " and "expected ',' or '}' after a member".
+  std::string_view message;
+  std::string_view detail = {};
   bool too_deep = false; ///< the root object nests past the depth limit here (`offset`: the bracket
-                         ///< that opens the level too many), before any other problem
+                         ///< that opens the level too many), before any other problem; then
+                         ///< the message is append_depth_limit_message()'s
   /// Where reading found the problem when that is not `offset`: the end of the body, for a
   /// string never closed. What decides which of two problems comes first.
   std::size_t found_at = static_cast<std::size_t>(-1);
@@ -27,14 +32,17 @@ struct syntax_location {
 /// breaks it and what was expected there is returned. The one number grammar of the JSON layer.
 std::optional<std::string_view> scan_number(std::string_view s, std::size_t& i) noexcept;
 
-/// What a body nesting past `max_depth` levels is told (the walk and the locator say the same).
-std::string depth_limit_message(std::size_t max_depth);
+/// What a body nesting past `max_depth` levels is told, appended to `out` (the walk and the
+/// locator say the same).
+void append_depth_limit_message(std::string& out, std::size_t max_depth);
 
 /// The first place `body` breaks RFC 8259 JSON (UTF-8 included), or nothing if it is JSON. With
 /// a depth limit, a root object that nests past it before any such place is the first problem
 /// (reading stops where it would: the bracket that opens the level too many); a root that is not
-/// an object is "not an object" however deep, so its depth is not counted.
-std::optional<syntax_location> locate_syntax_error(std::string_view body,
+/// an object is "not an object" however deep, so its depth is not counted. `stack` is the
+/// caller's storage for the open brackets (cleared first, kept: a caller that keeps it makes
+/// locating allocate nothing once it has seen a body as deep).
+std::optional<syntax_location> locate_syntax_error(std::string_view body, std::vector<char>& stack,
                                                    std::size_t max_depth = static_cast<std::size_t>(-1));
 
 }  // namespace bpv::json

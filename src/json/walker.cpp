@@ -105,13 +105,40 @@ std::string_view trim_right(std::string_view t) noexcept {
   return t;
 }
 
-std::string describe_byte(std::string_view body, std::size_t at) {
-  if (at >= body.size()) return "the end of the body";
-  unsigned char c = static_cast<unsigned char>(body[at]);
-  if (c >= 0x21 && c < 0x7F) return std::string("'") + static_cast<char>(c) + "'";
-  std::string out = "byte 0x";
+// The words of why a body cannot be read, appended into the document's kept message (a body
+// that is not JSON allocates nothing once one has been seen): text, numbers, and the byte where
+// reading stopped.
+struct byte_at {
+  std::string_view body;
+  std::size_t at;
+};
+void append_word(std::string& out, std::string_view text) { out += text; }
+void append_word(std::string& out, std::size_t n) {
+  char digits[24];
+  auto const r = std::to_chars(digits, digits + sizeof digits, n);
+  out.append(digits, r.ptr);
+}
+void append_word(std::string& out, const byte_at& b) {
+  if (b.at >= b.body.size()) return void(out += "the end of the body");
+  auto const c = static_cast<unsigned char>(b.body[b.at]);
+  if (c >= 0x21 && c < 0x7F) {
+    out += '\'';
+    out += static_cast<char>(c);
+    out += '\'';
+    return;
+  }
+  out += "byte 0x";
   escape::append_hex(out, c, 2);
-  return out;
+}
+
+// Records why `out` cannot be read, in its error's kept storage; returns the error, for more words.
+template <class... Words>
+failure& fail_with(document& out, failure::reason why, std::optional<std::size_t> at, const Words&... words) {
+  failure& e = out.error.emplace();
+  e.why = why;
+  e.offset = at;
+  (append_word(e.message, words), ...);
+  return e;
 }
 
 // Whether an On-Demand iterator has items left. Its operator!= ignores its argument and asks
@@ -187,6 +214,7 @@ struct walker::impl {
   std::vector<dom_frame> dom_stack;
   std::vector<index_frame> index_stack;
   std::vector<member_names> names;  // one per open object level; reused
+  std::vector<char> locate_stack;   // the locator's open brackets; reused
 
   // What parse() read, for build().
   std::string_view body;
@@ -276,6 +304,7 @@ void walker::give_back(std::size_t body_bytes) {
   bpv::give_back(m.stack, frames);
   bpv::give_back(m.dom_stack, frames);
   bpv::give_back(m.index_stack, frames);
+  bpv::give_back(m.locate_stack, frames);
   give_back_levels(m.names, frames);
 }
 
@@ -338,10 +367,8 @@ bool walker::impl::parse(std::string_view b, const walk_limits& l, route how) {
 void walker::impl::build(document& out, bool broken) {
   out.clear();
   if (too_large) {
-    out.error = failure{failure::reason::too_large, std::nullopt,
-                        "the body is larger than the limit of " +
-                            std::to_string(std::min<std::size_t>(limits.max_body_bytes, simdjson::SIMDJSON_MAXSIZE_BYTES)) +
-                            " bytes"};
+    fail_with(out, failure::reason::too_large, std::nullopt, "the body is larger than the limit of ",
+              std::min<std::size_t>(limits.max_body_bytes, simdjson::SIMDJSON_MAXSIZE_BYTES), " bytes");
     return;
   }
   copy();
@@ -544,16 +571,16 @@ bool walker::impl::read_index(document& out) {
 }
 
 void walker::impl::walk_on_demand(std::string_view body, const walk_limits& limits, document& out, bool refused) {
-  auto fail = [&](failure::reason why, std::optional<std::size_t> at, std::string message) {
-    out.error = failure{why, at, std::move(message)};
+  auto fail = [&](failure::reason why, std::optional<std::size_t> at, const auto&... words) -> failure& {
+    return fail_with(out, why, at, words...);
   };
   const char* const base = padded.data();
   auto offset_of = [&](const char* p) { return static_cast<std::size_t>(p - base); };
   std::size_t const first_byte = static_cast<std::size_t>(
       std::find_if_not(body.begin(), body.end(), is_json_space) - body.begin());
 
-  auto syntax_at = [&](std::size_t at, std::string_view what) {
-    fail(failure::reason::syntax, at, std::string(what) + " at byte " + std::to_string(at) + " (" + describe_byte(body, at) + ")");
+  auto syntax_at = [&](std::size_t at, const auto&... what) {
+    fail(failure::reason::syntax, at, what..., " at byte ", at, " (", byte_at{body, at}, ")");
   };
   // simdjson refused the body; the locator says where and why. Read from the start, the first
   // problem is the one reported: a root object that nests past the limit before a syntax error
@@ -564,12 +591,12 @@ void walker::impl::walk_on_demand(std::string_view body, const walk_limits& limi
   auto located = [&] {
     if (asked) return false;
     asked = true;
-    std::optional<syntax_location> l = locate_syntax_error(body, limits.max_depth);
+    std::optional<syntax_location> const l = locate_syntax_error(body, locate_stack, limits.max_depth);
     if (!l) return false;
     if (l->too_deep) {
-      fail(failure::reason::too_deep, std::nullopt, std::move(l->message));
+      append_depth_limit_message(fail(failure::reason::too_deep, std::nullopt).message, limits.max_depth);
     } else {
-      syntax_at(l->offset, "not JSON: " + l->message);
+      syntax_at(l->offset, "not JSON: ", l->message, l->detail);
     }
     return true;
   };
@@ -577,7 +604,7 @@ void walker::impl::walk_on_demand(std::string_view body, const walk_limits& limi
   auto syntax_error_from = [&](simdjson::error_code ec, const char* where) {
     if (located()) return;
     std::size_t at = where ? std::min(offset_of(where), body.size()) : first_byte;
-    syntax_at(at, std::string("not JSON: ") + simdjson::error_message(ec));
+    syntax_at(at, "not JSON: ", std::string_view(simdjson::error_message(ec)));
   };
 
   // A root object DOM refused is mostly not JSON, and the walk would say so only where it breaks,
@@ -591,7 +618,7 @@ void walker::impl::walk_on_demand(std::string_view body, const walk_limits& limi
   std::size_t const depth = std::min(limits.max_depth + 1, body.size() + 2);
   if (depth > parser.max_depth() &&
       or_throw(parser, parser.allocate(std::max(body.size(), parser.capacity()), std::max(depth, simdjson::DEFAULT_MAX_DEPTH)))) {
-    fail(failure::reason::too_deep, std::nullopt, "nesting is beyond what can be read (" + std::to_string(depth) + " levels)");
+    fail(failure::reason::too_deep, std::nullopt, "nesting is beyond what can be read (", depth, " levels)");
     return;
   }
   od::document doc;
@@ -608,8 +635,8 @@ void walker::impl::walk_on_demand(std::string_view body, const walk_limits& limi
   }
   if (root_type != od::json_type::object) {
     // simdjson only peeked at the first byte: a body that is not JSON is reported as such.
-    if (auto located = locate_syntax_error(body)) {
-      syntax_at(located->offset, "not JSON: " + located->message);
+    if (auto const located = locate_syntax_error(body, locate_stack)) {
+      syntax_at(located->offset, "not JSON: ", located->message, located->detail);
       return;
     }
     kind const k = root_type == od::json_type::array    ? kind::array
@@ -617,11 +644,11 @@ void walker::impl::walk_on_demand(std::string_view body, const walk_limits& limi
                    : root_type == od::json_type::number ? kind::number
                    : root_type == od::json_type::boolean ? kind::boolean
                                                          : kind::null;
-    fail(failure::reason::not_object, first_byte, "the body must be a JSON object, not " + std::string(describe(k)));
+    fail(failure::reason::not_object, first_byte, "the body must be a JSON object, not ", describe(k));
     return;
   }
   if (limits.max_depth < 1) {
-    fail(failure::reason::too_deep, std::nullopt, depth_limit_message(0));
+    append_depth_limit_message(fail(failure::reason::too_deep, std::nullopt).message, 0);
     return;
   }
   od::object root_object;
@@ -663,7 +690,7 @@ void walker::impl::walk_on_demand(std::string_view body, const walk_limits& limi
       case od::json_type::object:
       case od::json_type::array: {
         if (n.depth > limits.max_depth) {
-          fail(failure::reason::too_deep, std::nullopt, depth_limit_message(limits.max_depth));
+          append_depth_limit_message(fail(failure::reason::too_deep, std::nullopt).message, limits.max_depth);
           return false;
         }
         if (t == od::json_type::object) {
