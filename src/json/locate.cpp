@@ -3,8 +3,6 @@
 #include "json/document.hpp"
 #include "utf8.hpp"
 
-#include <charconv>
-#include <string>
 #include <vector>
 
 namespace bpv::json {
@@ -232,14 +230,6 @@ std::optional<std::string_view> scan_number(std::string_view s, std::size_t& i) 
     if (!digits()) return "expected a digit in the exponent";
   }
   return std::nullopt;
-}
-
-void append_depth_limit_message(std::string& out, std::size_t max_depth) {
-  char digits[24];
-  auto const r = std::to_chars(digits, digits + sizeof digits, max_depth);
-  out += "nesting is beyond the limit of ";
-  out.append(digits, r.ptr);
-  out += " levels";
 }
 
 std::optional<syntax_location> locate_syntax_error(std::string_view body, std::vector<char>& stack,

@@ -5,7 +5,6 @@
 
 #include <cstddef>
 #include <optional>
-#include <string>
 #include <string_view>
 #include <vector>
 
@@ -19,8 +18,8 @@ struct syntax_location {
   std::string_view message;
   std::string_view detail = {};
   bool too_deep = false; ///< the root object nests past the depth limit here (`offset`: the bracket
-                         ///< that opens the level too many), before any other problem; then
-                         ///< the message is append_depth_limit_message()'s
+                         ///< that opens the level too many), before any other problem; the
+                         ///< walk words it, as it words its own depth limit
   /// Where reading found the problem when that is not `offset`: the end of the body, for a
   /// string never closed. What decides which of two problems comes first.
   std::size_t found_at = static_cast<std::size_t>(-1);
@@ -31,10 +30,6 @@ struct syntax_location {
 /// match `i` is just past it and nothing is returned; otherwise `i` is at the first byte that
 /// breaks it and what was expected there is returned. The one number grammar of the JSON layer.
 std::optional<std::string_view> scan_number(std::string_view s, std::size_t& i) noexcept;
-
-/// What a body nesting past `max_depth` levels is told, appended to `out` (the walk and the
-/// locator say the same).
-void append_depth_limit_message(std::string& out, std::size_t max_depth);
 
 /// The first place `body` breaks RFC 8259 JSON (UTF-8 included), or nothing if it is JSON. With
 /// a depth limit, a root object that nests past it before any such place is the first problem

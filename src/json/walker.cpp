@@ -112,6 +112,9 @@ struct byte_at {
   std::string_view body;
   std::size_t at;
 };
+struct depth_limit {  // what a body nesting past the limit is told, wherever that is found
+  std::size_t levels;
+};
 void append_word(std::string& out, std::string_view text) { out += text; }
 void append_word(std::string& out, std::size_t n) {
   char digits[24];
@@ -130,15 +133,19 @@ void append_word(std::string& out, const byte_at& b) {
   out += "byte 0x";
   escape::append_hex(out, c, 2);
 }
+void append_word(std::string& out, depth_limit d) {
+  out += "nesting is beyond the limit of ";
+  append_word(out, d.levels);
+  out += " levels";
+}
 
-// Records why `out` cannot be read, in its error's kept storage; returns the error, for more words.
+// Records why `out` cannot be read, in its error's kept storage.
 template <class... Words>
-failure& fail_with(document& out, failure::reason why, std::optional<std::size_t> at, const Words&... words) {
+void fail_with(document& out, failure::reason why, std::optional<std::size_t> at, const Words&... words) {
   failure& e = out.error.emplace();
   e.why = why;
   e.offset = at;
   (append_word(e.message, words), ...);
-  return e;
 }
 
 // Whether an On-Demand iterator has items left. Its operator!= ignores its argument and asks
@@ -571,8 +578,8 @@ bool walker::impl::read_index(document& out) {
 }
 
 void walker::impl::walk_on_demand(std::string_view body, const walk_limits& limits, document& out, bool refused) {
-  auto fail = [&](failure::reason why, std::optional<std::size_t> at, const auto&... words) -> failure& {
-    return fail_with(out, why, at, words...);
+  auto fail = [&](failure::reason why, std::optional<std::size_t> at, const auto&... words) {
+    fail_with(out, why, at, words...);
   };
   const char* const base = padded.data();
   auto offset_of = [&](const char* p) { return static_cast<std::size_t>(p - base); };
@@ -594,7 +601,7 @@ void walker::impl::walk_on_demand(std::string_view body, const walk_limits& limi
     std::optional<syntax_location> const l = locate_syntax_error(body, locate_stack, limits.max_depth);
     if (!l) return false;
     if (l->too_deep) {
-      append_depth_limit_message(fail(failure::reason::too_deep, std::nullopt).message, limits.max_depth);
+      fail(failure::reason::too_deep, std::nullopt, depth_limit{limits.max_depth});
     } else {
       syntax_at(l->offset, "not JSON: ", l->message, l->detail);
     }
@@ -648,7 +655,7 @@ void walker::impl::walk_on_demand(std::string_view body, const walk_limits& limi
     return;
   }
   if (limits.max_depth < 1) {
-    append_depth_limit_message(fail(failure::reason::too_deep, std::nullopt).message, 0);
+    fail(failure::reason::too_deep, std::nullopt, depth_limit{0});
     return;
   }
   od::object root_object;
@@ -690,7 +697,7 @@ void walker::impl::walk_on_demand(std::string_view body, const walk_limits& limi
       case od::json_type::object:
       case od::json_type::array: {
         if (n.depth > limits.max_depth) {
-          append_depth_limit_message(fail(failure::reason::too_deep, std::nullopt).message, limits.max_depth);
+          fail(failure::reason::too_deep, std::nullopt, depth_limit{limits.max_depth});
           return false;
         }
         if (t == od::json_type::object) {
