@@ -414,8 +414,12 @@ class Gen:
                 '{"scheduled_policy":{"frequency":1,"time_zone":"UTC+01:00"}}',
                 '{"start_time":"12:00","frequency":1}',
                 '{"backup_policy_nam":"x"}', '{"Time_Zone":"UTC+01:00"}',
+                '"<script>"', ' "a\\u003eb" ', '["<",{"a":1,"a":2}]', "[" * 64 + '"<"' + "]" * 64,
+                "[" * 65 + '"<"' + "]" * 65, "[" * 65 + '"<"' + "]" * 64,
             ])
         b = self.body(odd=False)
+        if r < 0.6:  # JSON, not an object: the rules that hold anywhere still hold in it
+            return "[" + b + "," + self.r.choice(['"<x>"', '"ok"', "1", '{"k":1,"k":2}']) + "]"
         if r < 0.8 and len(b) > 2:
             return b[: self.r.randrange(1, len(b))]
         raw = b.encode("utf-8")

@@ -562,6 +562,44 @@ TEST(NotObject, EveryNonObjectRootIs0008AtItsFirstByte) {
   }
 }
 
+// decisions.md: '<' and '>' in any string "anywhere", and duplicate names "anywhere", besides
+// any other finding; a body that is JSON but not an object is still a body with strings.
+TEST(NotObject, TheRulesThatHoldAnywhereHoldInIt) {
+  const std::string arr = R"( ["<",{"a":1,"a":2,"b>":"\u003c"}])";
+  const report r = check(arr);
+  ASSERT_EQ(r.diagnostics.size(), 5u) << rules_of(r);
+  EXPECT_TRUE(has(r, "body.not_object", E, "AutoBackup.0008", "", pos(arr, "[")));
+  EXPECT_TRUE(has(r, "string.angle_brackets", E, "AutoBackup.0221", "/0", pos(arr, "\"<\"")));
+  EXPECT_TRUE(has(r, "member.duplicate", E, "AutoBackup.0008", "/1/a", pos(arr, "\"a\":2")));
+  EXPECT_TRUE(has(r, "string.angle_brackets", E, "AutoBackup.0221", "/1/b>", pos(arr, "\"b>")));
+  EXPECT_TRUE(has(r, "string.angle_brackets", E, "AutoBackup.0221", "/1/b>", pos(arr, "\"\\u003c")));
+  EXPECT_EQ(r.diagnostics.front().rule, "body.not_object");  // the response's error
+
+  // A string at the root: both at its first byte, 0008 first (decisions.md's order at one offset).
+  const report s = check(R"(  "a\u003eb" )");
+  ASSERT_EQ(s.diagnostics.size(), 2u) << rules_of(s);
+  EXPECT_EQ(s.diagnostics[0].rule, "body.not_object");
+  EXPECT_TRUE(has(s, "string.angle_brackets", E, "AutoBackup.0221", "", 2));
+
+  // Nothing to find: the one finding, as before.
+  EXPECT_EQ(check(R"(["x",{"a":1,"b":2}])").diagnostics.size(), 1u);
+}
+
+TEST(NotObject, PastTheDepthLimitItIsOnlyNotAnObject) {
+  // The root is level 1, as an object root is: 64 levels are read, 65 are beyond the limit.
+  auto nested = [](std::size_t levels) { return std::string(levels, '[') + "\"<\"" + std::string(levels, ']'); };
+  const report within = check(nested(64));
+  ASSERT_EQ(within.diagnostics.size(), 2u) << rules_of(within);
+  EXPECT_EQ(count_rule(within, "string.angle_brackets"), 1u);
+  const report beyond = check(nested(65));
+  ASSERT_EQ(beyond.diagnostics.size(), 1u) << rules_of(beyond);
+  EXPECT_TRUE(has(beyond, "body.not_object", E, "AutoBackup.0008", "", 0));
+  // Not JSON stays not JSON, where it breaks.
+  const report broken = check(R"(["<",])");
+  ASSERT_EQ(broken.diagnostics.size(), 1u) << rules_of(broken);
+  EXPECT_EQ(broken.diagnostics[0].rule, "body.not_json");
+}
+
 // ---------------------------------------------------------------------------------------------
 // backup_policy_name
 

@@ -61,7 +61,9 @@ struct failure {
 };
 
 struct document {
-  std::vector<node> nodes;  ///< nodes[0] is the root object when the walk succeeded
+  /// nodes[0] is the root object when the walk succeeded; with a not_object failure, the root
+  /// array or string when it was read for the rules that hold anywhere (walker::walk), or none.
+  std::vector<node> nodes;
   /// Why the body could not be read, if it could not. A field, not an optional: its message's
   /// storage is kept, so that a body that is not JSON allocates nothing once one has been seen.
   bpv::field<json::failure> error;

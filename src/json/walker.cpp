@@ -242,6 +242,8 @@ struct walker::impl {
   bool read_dom(document& out);
   bool read_index(document& out);
   void walk_on_demand(std::string_view body, const walk_limits& limits, document& out, bool refused = false);
+  void walk_values(std::string_view body, const walk_limits& limits, document& out, bool refused,
+                   std::optional<kind>& not_object);
 };
 
 namespace {
@@ -577,7 +579,29 @@ bool walker::impl::read_index(document& out) {
   return k == s.count();  // one object, and nothing after it
 }
 
+// A body that is JSON but not an object is refused as such (0008 at its first byte), and the
+// rules that hold anywhere (duplicate names, '<' and '>', decisions.md) hold in it too: an array
+// or a string at the root is read into the document for them, beside that failure, when it has
+// something they could find. A root that nests past the limit, or that the walk finds broken,
+// is only not an object, however deep it nests; a number, boolean or null holds nothing those
+// rules look at.
 void walker::impl::walk_on_demand(std::string_view body, const walk_limits& limits, document& out, bool refused) {
+  std::optional<kind> not_object;
+  walk_values(body, limits, out, refused, not_object);
+  if (!not_object) return;
+  if (out.error) {
+    out.nodes.clear();
+    out.any_duplicate = false;
+  }
+  std::size_t const first_byte = static_cast<std::size_t>(
+      std::find_if_not(body.begin(), body.end(), is_json_space) - body.begin());
+  fail_with(out, failure::reason::not_object, first_byte, "the body must be a JSON object, not ", describe(*not_object));
+}
+
+// The On-Demand walk: the document of a root object, or of a root array or string, whose kind
+// is then set in `not_object` (and of nothing else: `not_object` alone for a scalar root).
+void walker::impl::walk_values(std::string_view body, const walk_limits& limits, document& out, bool refused,
+                               std::optional<kind>& not_object) {
   auto fail = [&](failure::reason why, std::optional<std::size_t> at, const auto&... words) {
     fail_with(out, why, at, words...);
   };
@@ -651,21 +675,30 @@ void walker::impl::walk_on_demand(std::string_view body, const walk_limits& limi
                    : root_type == od::json_type::number ? kind::number
                    : root_type == od::json_type::boolean ? kind::boolean
                                                          : kind::null;
-    fail(failure::reason::not_object, first_byte, "the body must be a JSON object, not ", describe(k));
-    return;
+    not_object = k;
+    if ((k != kind::array && k != kind::string) || limits.max_depth < 1) return;
+    // Only '<', '>', an escape (which may hold one) or an object (whose names may repeat) gives
+    // those rules something to find: a megabyte of [1,1,...] is not made into nodes.
+    bytes::special const special = bytes::find_special(body);
+    if (!special.angle_bracket && !special.backslash && body.find('{') == std::string_view::npos) return;
   }
   if (limits.max_depth < 1) {
     fail(failure::reason::too_deep, std::nullopt, depth_limit{0});
     return;
   }
   od::object root_object;
-  if (auto ec = doc.get_object().get(root_object)) {
-    syntax_error_from(ec, base + first_byte);
+  od::array_iterator root_items;
+  std::string_view root_text;
+  simdjson::error_code const root_ec = !not_object           ? doc.get_object().get(root_object)
+                                       : *not_object == kind::array ? doc.get_array().begin().get(root_items)
+                                                                    : doc.get_string().get(root_text);
+  if (root_ec) {
+    syntax_error_from(root_ec, base + first_byte);
     return;
   }
 
   out.nodes.emplace_back(blank_node);
-  out.nodes.back().kind = kind::object;
+  out.nodes.back().kind = not_object.value_or(kind::object);
   out.nodes.back().offset = first_byte;
   stack.clear();
   auto open_object = [&](od::object obj, std::uint32_t node_index) -> simdjson::error_code {
@@ -676,9 +709,19 @@ void walker::impl::walk_on_demand(std::string_view body, const walk_limits& limi
     names[stack.size() - 1].clear();
     return simdjson::SUCCESS;
   };
-  if (auto ec = open_object(root_object, 0)) {
-    syntax_error_from(ec, location(doc));
-    return;
+  if (!not_object) {
+    if (auto ec = open_object(root_object, 0)) {
+      syntax_error_from(ec, location(doc));
+      return;
+    }
+  } else if (*not_object == kind::array) {
+    stack.push_back(frame{false, {}, root_items, 0});
+  } else {
+    node& n = out.nodes.back();
+    n.text = root_text;
+    std::string_view const token = trim_right(std::string_view(base + first_byte, body.size() - first_byte));
+    n.raw = token.size() >= 2 ? token.substr(1, token.size() - 2) : std::string_view{};
+    n.end = first_byte + token.size();
   }
 
   // Reads the value in `v` into a new node (already linked); pushes a frame for containers.

@@ -43,7 +43,10 @@ class walker {
   /// Reads `body` into `out`. Rejects what is not one JSON object (a blank body included):
   /// syntax errors, trailing content, invalid UTF-8, lone surrogates, nesting beyond
   /// max_depth, bodies beyond max_body_bytes. Every value is read, so nothing is left
-  /// unvalidated. Duplicate member names (after unescaping) are marked, not rejected.
+  /// unvalidated. Duplicate member names (after unescaping) are marked, not rejected. A body
+  /// that is JSON but not an object keeps the nodes of its array or string beside that failure
+  /// (when it has a '<', '>', '\' or '{' and nests within max_depth), for the rules that hold
+  /// anywhere.
   /// Never recurses, never throws except std::bad_alloc.
   void walk(std::string_view body, const walk_limits& limits, document& out, route how = route::automatic);
 

@@ -109,44 +109,15 @@ struct either {
   }
 };
 
-class checker {
+// The rules that hold at any depth: duplicate names, '<' and '>' in any string, at a node of
+// the document or at a path the index reading noted.
+class anywhere {
  public:
-  checker(const request& req, const json::document* doc, const context& ctx, const rule_set& rules, scratch& s,
-          findings& out)
-      : req_(req), doc_(doc), ctx_(ctx), rules_(rules), scratch_(s), f_(out) {}
+  explicit anywhere(findings& out) : f_(out) {}
 
-  void run() {
-    if (!req_.root_others.empty()) other_members(req_.root_others, object_id::root, rules_, f_);
-    if (!req_.scheduled_policy_others.empty())
-      other_members(req_.scheduled_policy_others, object_id::scheduled_policy, rules_, f_);
-    if (!doc_) {
-      for (const mark& m : req_.marks) {
-        path_ref const at{m.base, m.name, m.index, m.index == json::none};
-        switch (m.is) {
-          case mark::what::repeat: duplicate(at, m.text, m.offset); break;
-          case mark::what::angle_in_name: angle_in_name(at, m.text, m.offset); break;
-          case mark::what::angle_in_value: angle_in_value(at, m.text, m.offset); break;
-        }
-      }
-    } else if (doc_->any_duplicate || doc_->maybe_angle_brackets) {
-      everywhere(*doc_);
-    }
-    if (!req_.has_api_member())
-      f_.add(rule::body_nothing_to_modify, path_ref{}, req_.root_offset,
-             say(req_.root_members == 0
-                     ? "the request object is empty: give at least one of backup_policy_name, scheduled_policy, time_zone"
-                     // (A member of scheduled_policy at the top level is the API's, in the wrong place.)
-                     : "the request holds none of the top-level members of the API (backup_policy_name, "
-                       "scheduled_policy, time_zone): nothing to modify"));
-    if (const value* n = req_.backup_policy_name()) name(*n);
-    std::optional<int> const offset = time_zone();
-    if (const value* sp = req_.scheduled_policy()) scheduled_policy(*sp, offset);
-  }
-
- private:
-  // Rules that hold at any depth: duplicate names, '<' and '>' in any string. Each kind is
-  // looked for only when the walk saw a sign of it: most bodies with a duplicate have no '<'.
-  void everywhere(const json::document& doc) {
+  // Each kind is looked for only when the walk saw a sign of it: most bodies with a duplicate
+  // have no '<'.
+  void in(const json::document& doc) {
     bool const duplicates = doc.any_duplicate, angles = doc.maybe_angle_brackets;
     for (const node& n : doc.nodes) {
       if (duplicates && n.duplicate) duplicate(n, n.name, n.name_offset);
@@ -156,7 +127,6 @@ class checker {
     }
   }
 
-  // The findings of the rules that hold anywhere, at a node of the document or at a path.
   template <class Where>
   void duplicate(const Where& where, std::string_view name, std::size_t name_offset) {
     f_.add(rule::member_duplicate, where, name_offset,
@@ -173,6 +143,46 @@ class checker {
            say("the value ", quote{text}, " contains '<' or '>', which the request cannot contain"));
   }
 
+ private:
+  findings& f_;
+};
+
+class checker {
+ public:
+  checker(const request& req, const json::document* doc, const context& ctx, const rule_set& rules, scratch& s,
+          findings& out)
+      : req_(req), doc_(doc), ctx_(ctx), rules_(rules), scratch_(s), f_(out) {}
+
+  void run() {
+    if (!req_.root_others.empty()) other_members(req_.root_others, object_id::root, rules_, f_);
+    if (!req_.scheduled_policy_others.empty())
+      other_members(req_.scheduled_policy_others, object_id::scheduled_policy, rules_, f_);
+    anywhere any(f_);
+    if (!doc_) {
+      for (const mark& m : req_.marks) {
+        path_ref const at{m.base, m.name, m.index, m.index == json::none};
+        switch (m.is) {
+          case mark::what::repeat: any.duplicate(at, m.text, m.offset); break;
+          case mark::what::angle_in_name: any.angle_in_name(at, m.text, m.offset); break;
+          case mark::what::angle_in_value: any.angle_in_value(at, m.text, m.offset); break;
+        }
+      }
+    } else if (doc_->any_duplicate || doc_->maybe_angle_brackets) {
+      any.in(*doc_);
+    }
+    if (!req_.has_api_member())
+      f_.add(rule::body_nothing_to_modify, path_ref{}, req_.root_offset,
+             say(req_.root_members == 0
+                     ? "the request object is empty: give at least one of backup_policy_name, scheduled_policy, time_zone"
+                     // (A member of scheduled_policy at the top level is the API's, in the wrong place.)
+                     : "the request holds none of the top-level members of the API (backup_policy_name, "
+                       "scheduled_policy, time_zone): nothing to modify"));
+    if (const value* n = req_.backup_policy_name()) name(*n);
+    std::optional<int> const offset = time_zone();
+    if (const value* sp = req_.scheduled_policy()) scheduled_policy(*sp, offset);
+  }
+
+ private:
   void wrong_type(rule r, const value& n, std::string_view member, std::string_view wanted) {
     f_.add(r, n, n.offset, say(member, " must be ", wanted, ", not ", json::describe(n.kind)));
   }
@@ -473,6 +483,10 @@ void other_members(const std::vector<other_member>& others, object_id in, const 
 void check(const request& req, const json::document* doc, const context& ctx, const rule_set& rules, scratch& s,
            findings& out) {
   checker(req, doc, ctx, rules, s, out).run();
+}
+
+void check_anywhere(const json::document& doc, findings& out) {
+  if (doc.any_duplicate || doc.maybe_angle_brackets) anywhere(out).in(doc);
 }
 
 }  // namespace bpv::engine

@@ -87,6 +87,10 @@ class rule_set {
 void check(const request& req, const json::document* doc, const context& ctx, const rule_set& rules, scratch& s,
            findings& out);
 
+/// The rules that hold at any depth (duplicate names, '<' and '>') alone, over a document that
+/// is JSON but not an object (decisions.md: anywhere in the body): what check() runs for them.
+void check_anywhere(const json::document& doc, findings& out);
+
 /// The findings on members of object `in` of the API that are not the API's: misplaced, near
 /// misses, unknown. Part of check().
 void other_members(const std::vector<other_member>& others, object_id in, const rule_set& rules, findings& out);

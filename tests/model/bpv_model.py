@@ -21,7 +21,8 @@ Standard library only. Readings fixed by the project where decisions.md is open:
   * more than 24 start_time entries = more than 24 comma-separated pieces, one error at the
     first byte of the 25th piece, whatever their syntax;
   * a string never closed -> at its opening quote;
-  * JSON that is not an object -> at its first non-space byte;
+  * JSON that is not an object -> at its first non-space byte, however deep it nests; within
+    the depth limit, the rules that hold anywhere (duplicates, '<' and '>') hold in it too;
   * a body over the size limit (1 MiB) is 0008 (offset null) even if blank.
 Readings this model takes where decisions.md leaves room (see the differential test's notes):
   * a start_time entry (what the commas separate) is read on its own: the first character
@@ -706,12 +707,21 @@ def validate(body: bytes, policy_id=None, default_policy=False,
             node = Reader(body, max_depth).document()
             if node.kind != "object":
                 diags.error(C0008, "", node.off)
+                walk_strings_and_dups(node, "", diags)
             else:
                 root = node
         except JsonSyntaxError as e:
             diags.error(C0008, "", e.offset)
         except JsonDepthError:
-            diags.error(C0008, "", None)
+            start = next(i for i, b in enumerate(body) if b not in WS)
+            if body[start:start + 1] == b"{":
+                diags.error(C0008, "", None)
+            else:  # too deep, but not an object first (or not JSON, where it breaks)
+                try:
+                    Reader(body, max(max_depth, len(body))).document()
+                    diags.error(C0008, "", start)
+                except JsonSyntaxError as e:
+                    diags.error(C0008, "", e.offset)
 
     if root is not None:
         walk_strings_and_dups(root, "", diags)
