@@ -17,8 +17,8 @@ bool same(const document& a, const document& b) {
   if (a.error) {
     if (a.error->why != b.error->why || a.error->offset != b.error->offset || a.error->message != b.error->message)
       return false;
-    // Of a failed walk, only the nodes of a root that is JSON but not an object are kept and read.
-    if (a.error->why != bpv::json::failure::reason::not_object) return true;
+    // A failed walk keeps nodes only of a root that is JSON but not an object.
+    if (a.error->why != bpv::json::failure::reason::not_object) return a.nodes.empty() && b.nodes.empty();
   }
   if (a.any_duplicate != b.any_duplicate || a.maybe_angle_brackets != b.maybe_angle_brackets ||
       a.nodes.size() != b.nodes.size())

@@ -38,7 +38,8 @@ std::vector<std::string> bodies() {
   // storage the document keeps, and the locator's stack is the walker's.
   for (const char* broken : {R"({"backup_policy_name":"abc","scheduled_policy":{"frequency":1,)", R"({"a":tru})",
                              R"({"x":[1,2,)", "[1,2", "[1,2]", "\"a string\"", "\xEF\xBB\xBF{}", R"({"a":"\ud800"})",
-                             "{\"a\":\"\xC3\"}", "{\"a\":1}}", R"({"a":"b" "c":1})"})
+                             "{\"a\":\"\xC3\"}", "{\"a\":1}}", R"({"a":"b" "c":1})",
+                             R"(["<",{"a":1,"a":2},"x>"])"})
     out.emplace_back(broken);
   out.push_back(std::string(70, '[') + std::string(70, ']'));
   std::string deep;

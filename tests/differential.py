@@ -415,7 +415,8 @@ class Gen:
                 '{"start_time":"12:00","frequency":1}',
                 '{"backup_policy_nam":"x"}', '{"Time_Zone":"UTC+01:00"}',
                 '"<script>"', ' "a\\u003eb" ', '["<",{"a":1,"a":2}]', "[" * 64 + '"<"' + "]" * 64,
-                "[" * 65 + '"<"' + "]" * 65, "[" * 65 + '"<"' + "]" * 64,
+                "[" * 65 + '"<"' + "]" * 65, "[" * 65 + '"<"' + "]" * 64, '[1,"{",2]',
+                '{"a":"<","x":{"y":1,"y":2},"z":' + "[" * 65 + "]" * 65 + '}',
             ])
         b = self.body(odd=False)
         if r < 0.6:  # JSON, not an object: the rules that hold anywhere still hold in it

@@ -980,7 +980,11 @@ void expect_same_document(std::string_view body, const document& da, const docum
     EXPECT_EQ(da.error->why, db.error->why) << body;
     EXPECT_EQ(da.error->offset, db.error->offset) << body;
     EXPECT_EQ(da.error->message, db.error->message) << body;
-    return;
+    // A failed walk keeps nodes only of a root that is JSON but not an object.
+    if (da.error->why != failure::reason::not_object) {
+      EXPECT_TRUE(da.nodes.empty() && db.nodes.empty()) << body;
+      return;
+    }
   }
   EXPECT_EQ(da.any_duplicate, db.any_duplicate) << body;
   EXPECT_EQ(da.maybe_angle_brackets, db.maybe_angle_brackets) << body;
@@ -1015,6 +1019,50 @@ void expect_same_walk(std::string_view body, walk_limits limits) {
   c.walk(body, limits, dc, bpv::json::route::on_demand);
   expect_same_document(body, da, dc, "automatic, on_demand");
   expect_same_document(body, db, dc, "dom, on_demand");
+}
+
+// A root that is JSON but not an object is still refused, and read for the rules that hold
+// anywhere (duplicate names, '<' and '>') when it has a '<', '>', '\' or an object; every
+// route gives the same nodes. Anything else that fails keeps none.
+TEST(JsonWalk, ARootThatIsNotAnObjectKeepsItsNodesForTheRulesThatHoldAnywhere) {
+  const std::string arr = R"( ["<",{"a":1,"a":2}] )";
+  expect_same_walk(arr, defaults);
+  walked a(arr);
+  ASSERT_TRUE(a.doc.error.has_value());
+  EXPECT_EQ(a.doc.error->why, failure::reason::not_object);
+  EXPECT_EQ(a.doc.error->offset, std::optional<std::size_t>(1));
+  ASSERT_EQ(a.doc.nodes.size(), 5u);  // the array, "<", the object, its two members
+  const node& root = a.doc.root();
+  EXPECT_EQ(root.kind, kind::array);
+  EXPECT_EQ(root.offset, 1u);
+  EXPECT_EQ(root.end, arr.size() - 1);
+  EXPECT_EQ(count_children(a.doc, root), 2u);
+  EXPECT_EQ(item(a.doc, root, 0)->text, "<");
+  EXPECT_TRUE(a.doc.any_duplicate);
+  EXPECT_EQ(bpv::json::pointer_of(a.doc, a.doc.nodes[4]), "/1/a");
+  EXPECT_TRUE(a.doc.nodes[4].duplicate);
+
+  const std::string str = R"(  "a\u003cb"  )";
+  expect_same_walk(str, defaults);
+  walked s(str);
+  ASSERT_EQ(s.doc.nodes.size(), 1u) << s.error_text();
+  EXPECT_EQ(s.doc.root().kind, kind::string);
+  EXPECT_EQ(s.doc.root().text, "a<b");
+  EXPECT_EQ(s.doc.root().raw, "a\\u003cb");
+  EXPECT_EQ(s.doc.root().offset, 2u);
+  EXPECT_EQ(s.doc.root().end, str.size() - 2);
+
+  // Nothing those rules could find (no '<', '>', escape or object; a '{' in a string is none),
+  // a scalar, a root past the depth limit, an object past it, a body that is not JSON: no nodes.
+  for (std::string const body : {std::string(R"([1,"{",[2]])"), std::string("\"x\""), std::string("7"),
+                                 std::string(65, '[') + "\"<\"" + std::string(65, ']'),
+                                 R"({"a":"<","b":)" + std::string(70, '[') + std::string(70, ']') + "}",
+                                 std::string(R"(["<",])")}) {
+    expect_same_walk(body, defaults);
+    walked w(body);
+    ASSERT_TRUE(w.doc.error.has_value()) << body;
+    EXPECT_TRUE(w.doc.nodes.empty()) << body;
+  }
 }
 
 TEST(JsonWalkLimits, NestingBeyondSimdjsonsOwnDepthWithAHigherLimit) {

@@ -37,6 +37,7 @@ const std::vector<std::string>& bodies() {
         R"({"time_zon":"UTC+01:00","schedule_policy":{},"x":[{"a":1,"a":2}],"y":"<b>"})",
         R"({"backup_policy_name":"a", "x": [1, 2,)",
         R"({"n":123456789012345678901234567890,"backup_policy_name":"a"})",  // beyond 64 bits
+        R"(["<",{"a":1,"a":2},"x>"])",  // JSON, not an object: read for the rules that hold anywhere
     };
     // Nested past the depth limit: On-Demand's walk, whose parser takes no notice when its
     // string buffer could not be had.

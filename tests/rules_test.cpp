@@ -498,6 +498,22 @@ TEST(Limits, TooDeepIs0008WithNullOffsetAndNamesTheLimit) {
   EXPECT_TRUE(has_code(check(R"({"scheduled_policy":{"frequency":1}})", {}, o), "AutoBackup.0008", "", std::nullopt));
 }
 
+// Past the limit the body is refused whole (decisions.md: 0008 at "" with offset null): a '<'
+// or a repeated name read before the level too many is not reported beside it, whichever
+// route reads the body (DOM reads 70 levels; 1e400 sends it to On-Demand; so does 1,100).
+TEST(Limits, TooDeepIsTheBodysOnlyFinding) {
+  auto deep = [](std::size_t levels) { return std::string(levels, '[') + std::string(levels, ']'); };
+  for (std::string const tail : {deep(70), "[1e400," + deep(70) + "]", deep(1100)}) {
+    for (std::string const head : {std::string(R"("a":"<")"), std::string(R"("x":{"y":1,"y":2})"),
+                                   std::string(R"("backup_policy_name":"a.b")")}) {
+      const std::string b = "{" + head + R"(,"b":)" + tail + "}";
+      const report r = check(b);
+      ASSERT_EQ(r.diagnostics.size(), 1u) << b.substr(0, 60) << ": " << rules_of(r);
+      EXPECT_TRUE(has(r, "body.too_deep", E, "AutoBackup.0008", "", std::nullopt));
+    }
+  }
+}
+
 TEST(Limits, DefaultDepthIs64WithTheRootAtLevel1) {
   auto nested = [](std::size_t arrays) {
     return cat({R"({"backup_policy_name":"p1","x":)", std::string(arrays, '['), std::string(arrays, ']'), "}"});

@@ -579,6 +579,23 @@ bool walker::impl::read_index(document& out) {
   return k == s.count();  // one object, and nothing after it
 }
 
+namespace {
+
+// Whether JSON text without '\' has a '{' outside its strings: an object, whose names may repeat.
+bool has_object(std::string_view json) noexcept {
+  bool in_string = false;
+  for (char c : json) {
+    if (c == '"') {
+      in_string = !in_string;
+    } else if (c == '{' && !in_string) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 // A body that is JSON but not an object is refused as such (0008 at its first byte), and the
 // rules that hold anywhere (duplicate names, '<' and '>', decisions.md) hold in it too: an array
 // or a string at the root is read into the document for them, beside that failure, when it has
@@ -588,11 +605,13 @@ bool walker::impl::read_index(document& out) {
 void walker::impl::walk_on_demand(std::string_view body, const walk_limits& limits, document& out, bool refused) {
   std::optional<kind> not_object;
   walk_values(body, limits, out, refused, not_object);
-  if (!not_object) return;
+  // A walk that failed keeps no nodes (the values before a break, or before the level too many,
+  // are no document): only those of a root that is JSON but not an object are read.
   if (out.error) {
     out.nodes.clear();
     out.any_duplicate = false;
   }
+  if (!not_object) return;
   std::size_t const first_byte = static_cast<std::size_t>(
       std::find_if_not(body.begin(), body.end(), is_json_space) - body.begin());
   fail_with(out, failure::reason::not_object, first_byte, "the body must be a JSON object, not ", describe(*not_object));
@@ -680,7 +699,7 @@ void walker::impl::walk_values(std::string_view body, const walk_limits& limits,
     // Only '<', '>', an escape (which may hold one) or an object (whose names may repeat) gives
     // those rules something to find: a megabyte of [1,1,...] is not made into nodes.
     bytes::special const special = bytes::find_special(body);
-    if (!special.angle_bracket && !special.backslash && body.find('{') == std::string_view::npos) return;
+    if (!special.angle_bracket && !special.backslash && !has_object(body)) return;
   }
   if (limits.max_depth < 1) {
     fail(failure::reason::too_deep, std::nullopt, depth_limit{0});

@@ -717,11 +717,13 @@ def validate(body: bytes, policy_id=None, default_policy=False,
             if body[start:start + 1] == b"{":
                 diags.error(C0008, "", None)
             else:  # too deep, but not an object first (or not JSON, where it breaks)
-                try:
-                    Reader(body, max(max_depth, len(body))).document()
+                try:  # (read again, deeper: this reader recurses, so not without end)
+                    Reader(body, max(max_depth, 400)).document()
                     diags.error(C0008, "", start)
                 except JsonSyntaxError as e:
                     diags.error(C0008, "", e.offset)
+                except JsonDepthError:  # beyond what the model reads: taken for JSON
+                    diags.error(C0008, "", start)
 
     if root is not None:
         walk_strings_and_dups(root, "", diags)
