@@ -119,6 +119,7 @@ class anywhere {
   // have no '<'.
   void in(const json::document& doc) {
     bool const duplicates = doc.any_duplicate, angles = doc.maybe_angle_brackets;
+    if (!duplicates && !angles) return;
     for (const node& n : doc.nodes) {
       if (duplicates && n.duplicate) duplicate(n, n.name, n.name_offset);
       if (!angles) continue;
@@ -167,7 +168,7 @@ class checker {
           case mark::what::angle_in_value: any.angle_in_value(at, m.text, m.offset); break;
         }
       }
-    } else if (doc_->any_duplicate || doc_->maybe_angle_brackets) {
+    } else {
       any.in(*doc_);
     }
     if (!req_.has_api_member())
@@ -485,8 +486,6 @@ void check(const request& req, const json::document* doc, const context& ctx, co
   checker(req, doc, ctx, rules, s, out).run();
 }
 
-void check_anywhere(const json::document& doc, findings& out) {
-  if (doc.any_duplicate || doc.maybe_angle_brackets) anywhere(out).in(doc);
-}
+void check_anywhere(const json::document& doc, findings& out) { anywhere(out).in(doc); }
 
 }  // namespace bpv::engine
