@@ -193,14 +193,27 @@ static void bad_bodies(void) {
   CHECK_STATUS(bpv_result_diagnostic(r, 1, &d), BPV_OK);
   CHECK(same(d.rule, d.rule_len, "body.empty"));
 
-  /* The default policy cannot be renamed. */
+  /* The default policy cannot be renamed; the flag is any non-zero value (bpv.h), as in C. */
   ctx.policy_id = NULL;
-  ctx.target_is_default = 1;
-  CHECK_STATUS(validate_text(v, "{\"backup_policy_name\":\"x\"}", &ctx, r), BPV_OK);
+  for (ctx.target_is_default = 1; ctx.target_is_default <= 2; ++ctx.target_is_default) {
+    CHECK_STATUS(validate_text(v, "{\"backup_policy_name\":\"x\"}", &ctx, r), BPV_OK);
+    CHECK_STATUS(bpv_result_diagnostic(r, 0, &d), BPV_OK);
+    CHECK(same(d.code, d.code_len, "AutoBackup.0100"));
+    CHECK_STATUS(bpv_result_response_json(r, &json, &json_len), BPV_OK);
+    CHECK(strstr(json, "AutoBackup.0100") != NULL);
+  }
+  ctx.target_is_default = 0;
+
+  /* A note (the page's precedence: frequency prevails) is an info, valid. */
+  CHECK_STATUS(validate_text(v, "{\"scheduled_policy\":{\"frequency\":1,\"week_frequency\":[\"MON\"]}}", NULL, r),
+               BPV_OK);
+  CHECK_STATUS(bpv_result_valid(r, &valid), BPV_OK);
+  CHECK(valid == 1);
+  CHECK_STATUS(bpv_result_diagnostic_count(r, &n), BPV_OK);
+  CHECK(n == 1);
   CHECK_STATUS(bpv_result_diagnostic(r, 0, &d), BPV_OK);
-  CHECK(same(d.code, d.code_len, "AutoBackup.0100"));
-  CHECK_STATUS(bpv_result_response_json(r, &json, &json_len), BPV_OK);
-  CHECK(strstr(json, "AutoBackup.0100") != NULL);
+  CHECK(same(d.rule, d.rule_len, "week_frequency.ignored"));
+  CHECK(d.severity == BPV_SEVERITY_INFO);
 
   /* A member name with a NUL character: the path's length tells. A warning has no code. */
   CHECK_STATUS(validate_text(v, "{\"a\\u0000b\":1,\"time_zone\":\"UTC+01:00\"}", NULL, r), BPV_OK);

@@ -566,6 +566,37 @@ TEST(CustomRules, FindingsAreOrderedAmongTheBuiltInOnes) {
   EXPECT_NE(json.find(R"("rule":"acme.retention_min_days","severity":"error","code":"AutoBackup.0107")"), std::string::npos) << json;
 }
 
+// decisions.md: "At one offset the order is: 0101, 0102, 0100, any other field code, then 0221,
+// then warnings, then info." No two built-in findings put 0100 beside another code, or a
+// warning beside a note, at one byte; a custom rule can.
+TEST(CustomRules, AtOneOffsetTheyTakeTheirPlaceInDecisionsOrder) {
+  // An error with code 0100 before another field code (0106) at frequency's value.
+  bpv::custom_rule const frozen{"acme.frozen_frequency", severity::error, "AutoBackup.0100",
+                                "The frequency of this tenant's policies is fixed.",
+                                [](const bpv::request_view& v, bpv::finding_sink& out) {
+                                  if (v.frequency) out.add(*v.frequency, "the frequency cannot be changed");
+                                }};
+  report r = check(sp(R"("frequency":99)"), {}, with_custom(frozen));
+  ASSERT_EQ(r.diagnostics.size(), 2u) << rules_of(r);
+  EXPECT_EQ(r.diagnostics[0].offset, r.diagnostics[1].offset);
+  EXPECT_EQ(r.diagnostics[0].rule, "acme.frozen_frequency");
+  EXPECT_EQ(r.diagnostics[1].rule, "frequency.range");
+  EXPECT_NE(bpv::response_json(r).find("AutoBackup.0100"), std::string::npos);
+
+  // A warning before a note, at rentention_day's name (where the precedence note is).
+  bpv::custom_rule const short_days{"acme.short_retention", severity::warning, "", "Short retentions are discouraged.",
+                                    [](const bpv::request_view& v, bpv::finding_sink& out) {
+                                      if (v.rentention_day)
+                                        out.add(*v.rentention_day, v.rentention_day->name_offset, "a short retention");
+                                    }};
+  report n = check(sp(R"("frequency":1,"rentention_num":3,"rentention_day":5)"), {}, with_custom(short_days));
+  ASSERT_EQ(n.diagnostics.size(), 2u) << rules_of(n);
+  EXPECT_EQ(n.diagnostics[0].offset, n.diagnostics[1].offset);
+  EXPECT_EQ(n.diagnostics[0].rule, "acme.short_retention");
+  EXPECT_EQ(n.diagnostics[1].rule, "rentention_day.ignored");
+  EXPECT_EQ(n.diagnostics[1].severity, severity::info);
+}
+
 TEST(CustomRules, WarningsKeepTheRequestValid) {
   bpv::custom_rule c = retention_min_7();
   c.severity = severity::warning;

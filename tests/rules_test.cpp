@@ -919,6 +919,17 @@ TEST(WeekFrequency, DaysAreUpperCaseNamesOfTheWeek) {
   }
 }
 
+TEST(WeekFrequency, EachDayRepeatedIsADuplicateAtItsSecondPlace) {
+  for (std::string_view day : {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"}) {
+    const std::string b = sp(cat({R"("week_frequency":[")", day, R"(",")", day, R"("])"}));
+    const report r = check(b);
+    ASSERT_EQ(r.diagnostics.size(), 1u) << day << ": " << rules_of(r);
+    EXPECT_TRUE(has(r, "week_frequency.duplicate", E, "AutoBackup.0106", "/scheduled_policy/week_frequency/1",
+                    b.rfind(cat({"\"", day}))))
+        << day;
+  }
+}
+
 TEST(RemainFirstAndStatus, ExactValues) {
   for (std::string v : {"Y", "N"})
     EXPECT_TRUE(check(sp(R"("frequency":1,"remain_first_backup_of_curMonth":")" + v + "\"")).valid) << v;
@@ -1277,6 +1288,18 @@ TEST(DayCrossing, FrequencyPrevailsSoItStillCrosses) {
   EXPECT_TRUE(has(r, "start_time.utc_day_crossing", E, "AutoBackup.0106", "/scheduled_policy/frequency",
                   pos(b, R"("frequency")")));
   EXPECT_TRUE(has(r, "week_frequency.ignored", I, "", "/scheduled_policy/week_frequency", pos(b, R"("week_frequency")")));
+}
+
+TEST(DayCrossing, AlsoWhenALaterTimeFallsOnAnEarlierUtcDay) {
+  // UTC+02:00: 02:00 and 22:00 UTC are local 04:00 and 00:00; on a local day, 00:00 is UTC 22:00
+  // of the day before. Out of order too (the order check does not skip the crossing).
+  const std::string b = R"({"scheduled_policy":{"frequency":1,"start_time":"02:00,22:00"},"time_zone":"UTC+02:00"})";
+  const report r = check(b);
+  ASSERT_EQ(r.diagnostics.size(), 2u) << rules_of(r);
+  EXPECT_TRUE(has(r, "start_time.utc_day_crossing", E, "AutoBackup.0106", "/scheduled_policy/frequency",
+                  pos(b, R"("frequency")")));
+  EXPECT_TRUE(has(r, "start_time.order", E, "AutoBackup.0103", "/scheduled_policy/start_time", pos(b, "22:00")));
+  EXPECT_EQ(r.first_error()->rule, "start_time.utc_day_crossing");
 }
 
 TEST(DayCrossing, NegativeZone) {
