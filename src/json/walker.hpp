@@ -45,8 +45,8 @@ class walker {
   /// max_depth, bodies beyond max_body_bytes. Every value is read, so nothing is left
   /// unvalidated. Duplicate member names (after unescaping) are marked, not rejected. A body
   /// that is JSON but not an object keeps the nodes of its array or string beside that failure
-  /// (when it has a '<', '>', '\' or '{' and nests within max_depth), for the rules that hold
-  /// anywhere.
+  /// (when it has a '<', '>', '\' or an object, and nests within max_depth), for the rules
+  /// that hold anywhere; any other failure keeps none.
   /// Never recurses, never throws except std::bad_alloc.
   void walk(std::string_view body, const walk_limits& limits, document& out, route how = route::automatic);
 
