@@ -1158,6 +1158,15 @@ TEST_F(Cli, MaxDiagnosticsBoundsTheListButKeepsTheFirstError) {
   EXPECT_FALSE(is_valid(few));
   for (std::string bad : {"x", "-1", ""})
     expect_usage_error(run_bpv({"validate", "--max-diagnostics", bad, example_path}), "--max-diagnostics '" + bad + "'");
+  // 0: the first error alone (README: "lists the first N (the first error always)").
+  jv none = validate_json(R"({"backup_policy_name":5,"x":1})", {"--max-diagnostics", "0"});
+  auto only = diags_of(none);
+  ASSERT_EQ(only.size(), 1u) << summary(none);
+  EXPECT_EQ(only[0].code, "AutoBackup.0102");
+  EXPECT_EQ(only[0].path, "/backup_policy_name");
+  EXPECT_EQ(only[0].offset, std::optional<std::uint64_t>(22));
+  ASSERT_NE(none.get("omitted"), nullptr);
+  EXPECT_EQ(none.get("omitted")->text, "1");
 }
 
 TEST_F(Cli, MaxDepthChangesTheLimit) {

@@ -636,6 +636,28 @@ TEST(CustomRules, ListedByTheValidator) {
   EXPECT_FALSE(bpv::find_rule("acme.retention_min_days")) << "the built-in table is unchanged";
 }
 
+// The same view of a body read from the structural index (no escape): an item's name_offset is
+// its offset (custom_rule.hpp), and the body's end is a place a finding may have (only an
+// offset beyond the body is reported as null).
+TEST(CustomRules, TheViewOfABodyReadFromTheIndexAndTheBodysEnd) {
+  std::string const body = R"({"scheduled_policy":{"week_frequency":["MON"],"start_time":"00:00"}})";
+  bool seen = false;
+  bpv::custom_rule c{"t.end", severity::warning, "", "", [&](const bpv::request_view& v, bpv::finding_sink& out) {
+                       seen = true;
+                       ASSERT_EQ(v.week_frequency_items.size(), 1u);
+                       EXPECT_EQ(v.week_frequency_items[0].offset, pos(body, R"("MON")"));
+                       EXPECT_EQ(v.week_frequency_items[0].name_offset, v.week_frequency_items[0].offset);
+                       out.add("", v.body.size(), "at the end");
+                       out.add("", v.body.size() + 1, "beyond it");
+                     }};
+  report r = check(body, {}, with_custom(c));
+  EXPECT_TRUE(seen);
+  ASSERT_EQ(r.diagnostics.size(), 2u) << rules_of(r);
+  EXPECT_EQ(r.diagnostics[0].offset, std::nullopt);
+  EXPECT_EQ(r.diagnostics[0].message, "beyond it");
+  EXPECT_EQ(r.diagnostics[1].offset, std::optional<std::size_t>(body.size()));
+}
+
 TEST(CustomRules, TheViewShowsTheRequestWithPlaces) {
   std::string const body =
       R"({"backup_policy_name":"p\u0031","scheduled_policy":{"week_frequency":["MON",7],"start_time":"12:00","rentention_num":3,"rentention_day":2.5,"status":"ON","remain_first_backup_of_curMonth":"Y","frequency":1e0},"time_zone":"UTC+08:00"})";

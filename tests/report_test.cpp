@@ -785,6 +785,29 @@ TEST(Text, NamesEachFindingAndShowsTheLineWithACaret) {
   EXPECT_EQ(cols[0], column_of(b, *d.offset)) << text;
 }
 
+TEST(Text, ALongLineIsShownAsAWindowEndingInAnEllipsis) {
+  const std::string b = R"({"scheduled_policy":{"frequency":99},"backup_policy_name":")" + std::string(100, 'a') + "\"}";
+  const report r = check(b);
+  ASSERT_EQ(r.diagnostics.size(), 2u) << rules_of(r);
+  const std::string text = bpv::to_text(r, b, "-");
+  std::string const first = R"(    1 | {"scheduled_policy":{"frequency":99},"backup_policy_name":")" + std::string(34, 'a') + "...";
+  EXPECT_NE(text.find(first + "\n"), std::string::npos) << text;
+  EXPECT_EQ(text.find(std::string(100, 'a')), std::string::npos) << "the line is cut: " << text;
+}
+
+// to_text takes any report: diagnostics need not come in the order of their offsets.
+TEST(Text, LineNumbersWhenOffsetsGoBackwards) {
+  const std::string b = "{\n\"a\":1,\n\"b\":2}";
+  report r;
+  r.valid = true;
+  r.http_status = 200;
+  r.diagnostics.push_back({"member.unknown", bpv::severity::warning, "", "/b", b.find("\"b\""), "unknown member \"b\""});
+  r.diagnostics.push_back({"member.unknown", bpv::severity::warning, "", "/a", b.find("\"a\""), "unknown member \"a\""});
+  const std::string text = bpv::to_text(r, b, "-");
+  EXPECT_NE(text.find("    3 | \"b\":2}"), std::string::npos) << text;
+  EXPECT_NE(text.find("    2 | \"a\":1,"), std::string::npos) << text;
+}
+
 TEST(Text, CaretCountsCharactersNotBytes) {
   // Characters of one column each, of two, three and four bytes (U+00FC, U+20AC, U+10348).
   const std::string b =
@@ -1252,6 +1275,30 @@ TEST(Bounded, AFirstErrorPushedOutByAnEarlierWarningIsStillListed) {
   v.validate(warnings_then_error(3), {}, r);
   report fresh = check(warnings_then_error(3), {}, opts);
   EXPECT_TRUE(same(r, fresh)) << rules_of(r);
+}
+
+TEST(Bounded, TheFirstErrorIsListedWhenThePathsRoomRunsOut) {
+  // Under a 2,000-byte name of DEL characters (each written \u007f in a report: 12,000 bytes a
+  // path), 200 '<' items, lowered to warnings, fill the paths' room long before the one error,
+  // at the end. It is listed all the same: the report says invalid and answers with it.
+  const std::string body = "{\"" + std::string(2000, '\x7f') + "\":[" + [] {
+    std::string items;
+    for (int i = 0; i < 200; ++i) items += i == 0 ? "\"<\"" : ",\"<\"";
+    return items;
+  }() + R"(],"backup_policy_name":5})";
+  options opts;
+  opts.overrides.push_back({"string.angle_brackets", bpv::rule_level::warning});
+  const report r = check(body, {}, opts);
+  EXPECT_FALSE(r.valid);
+  EXPECT_EQ(r.http_status, 400);
+  ASSERT_FALSE(r.diagnostics.empty());
+  EXPECT_LT(r.diagnostics.size(), 200u) << "the room, not max_diagnostics, cut the list";
+  EXPECT_EQ(r.omitted, 202 - r.diagnostics.size()) << "the name (unknown), 200 items, the error";
+  EXPECT_EQ(r.diagnostics.back().rule, "backup_policy_name.type");
+  EXPECT_EQ(r.diagnostics.back().offset, std::optional<std::size_t>(body.size() - 2));
+  ASSERT_NE(r.first_error(), nullptr);
+  EXPECT_EQ(r.first_error()->code, "AutoBackup.0102");
+  EXPECT_NE(bpv::response_json(r).find("AutoBackup.0102"), std::string::npos);
 }
 
 TEST(Bounded, ManyFindingsUnderALongNameStayProportionalToTheBody) {
