@@ -200,9 +200,9 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
       if (m.doc.error) {
         f.add(rule_for(m.doc.error->why), engine::path_ref{}, m.doc.error->offset,
               engine::say(std::string_view(m.doc.error->message)));
-        // A body that is JSON but not an object: the walk read its array or string for these.
-        if (m.doc.error->why == json::failure::reason::not_object && !m.doc.nodes.empty())
-          engine::check_anywhere(m.doc, f);
+        // A failed walk keeps nodes only of a body that is JSON but not an object (walker::walk):
+        // its array or string, read for these.
+        if (!m.doc.nodes.empty()) engine::check_anywhere(m.doc, f);
       } else {
         engine::bind(m.doc, m.req);
         engine::check(m.req, &m.doc, ctx, m.rules, m.scratch, f);

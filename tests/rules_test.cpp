@@ -498,12 +498,16 @@ TEST(Limits, TooDeepIs0008WithNullOffsetAndNamesTheLimit) {
   EXPECT_TRUE(has_code(check(R"({"scheduled_policy":{"frequency":1}})", {}, o), "AutoBackup.0008", "", std::nullopt));
 }
 
+// `levels` arrays, one inside the other, around `inner`.
+std::string in_arrays(std::size_t levels, std::string_view inner = {}) {
+  return cat({std::string(levels, '['), inner, std::string(levels, ']')});
+}
+
 // Past the limit the body is refused whole (decisions.md: 0008 at "" with offset null): a '<'
 // or a repeated name read before the level too many is not reported beside it, whichever
 // route reads the body (DOM reads 70 levels; 1e400 sends it to On-Demand; so does 1,100).
 TEST(Limits, TooDeepIsTheBodysOnlyFinding) {
-  auto deep = [](std::size_t levels) { return std::string(levels, '[') + std::string(levels, ']'); };
-  for (std::string const tail : {deep(70), "[1e400," + deep(70) + "]", deep(1100)}) {
+  for (std::string const tail : {in_arrays(70), "[1e400," + in_arrays(70) + "]", in_arrays(1100)}) {
     for (std::string const head : {std::string(R"("a":"<")"), std::string(R"("x":{"y":1,"y":2})"),
                                    std::string(R"("backup_policy_name":"a.b")")}) {
       const std::string b = "{" + head + R"(,"b":)" + tail + "}";
@@ -515,9 +519,7 @@ TEST(Limits, TooDeepIsTheBodysOnlyFinding) {
 }
 
 TEST(Limits, DefaultDepthIs64WithTheRootAtLevel1) {
-  auto nested = [](std::size_t arrays) {
-    return cat({R"({"backup_policy_name":"p1","x":)", std::string(arrays, '['), std::string(arrays, ']'), "}"});
-  };
+  auto nested = [](std::size_t arrays) { return cat({R"({"backup_policy_name":"p1","x":)", in_arrays(arrays), "}"}); };
   const report ok = check(nested(63));  // 1 + 63 = 64 levels
   EXPECT_TRUE(ok.valid) << rules_of(ok);
   const report deep = check(nested(64));  // 65 levels
@@ -603,7 +605,7 @@ TEST(NotObject, TheRulesThatHoldAnywhereHoldInIt) {
 
 TEST(NotObject, PastTheDepthLimitItIsOnlyNotAnObject) {
   // The root is level 1, as an object root is: 64 levels are read, 65 are beyond the limit.
-  auto nested = [](std::size_t levels) { return std::string(levels, '[') + "\"<\"" + std::string(levels, ']'); };
+  auto nested = [](std::size_t levels) { return in_arrays(levels, R"("<")"); };
   const report within = check(nested(64));
   ASSERT_EQ(within.diagnostics.size(), 2u) << rules_of(within);
   EXPECT_EQ(count_rule(within, "string.angle_brackets"), 1u);

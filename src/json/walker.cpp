@@ -241,9 +241,11 @@ struct walker::impl {
   void build(document& out, bool broken);
   bool read_dom(document& out);
   bool read_index(document& out);
-  void walk_on_demand(std::string_view body, const walk_limits& limits, document& out, bool refused = false);
-  void walk_values(std::string_view body, const walk_limits& limits, document& out, bool refused,
-                   std::optional<kind>& not_object);
+  // `special`: the body's '\', '<' and '>', as build() found them.
+  void walk_on_demand(std::string_view body, const walk_limits& limits, document& out, bytes::special special,
+                      bool refused);
+  void walk_values(std::string_view body, const walk_limits& limits, document& out, bytes::special special,
+                   bool refused, std::optional<kind>& not_object);
 };
 
 namespace {
@@ -392,7 +394,7 @@ void walker::impl::build(document& out, bool broken) {
     if (!dom_read || !read_dom(out)) {
       out.clear();
       // Refused: DOM's stages ran over the body (the On-Demand route alone runs neither).
-      walk_on_demand(body, limits, out, staged_from != nullptr && !dom_read);
+      walk_on_demand(body, limits, out, special, staged_from != nullptr && !dom_read);
     }
   }
   // '<' and '>' reach a string as themselves or through an escape (\u003c).
@@ -602,9 +604,10 @@ bool has_object(std::string_view json) noexcept {
 // something they could find. A root that nests past the limit, or that the walk finds broken,
 // is only not an object, however deep it nests; a number, boolean or null holds nothing those
 // rules look at.
-void walker::impl::walk_on_demand(std::string_view body, const walk_limits& limits, document& out, bool refused) {
+void walker::impl::walk_on_demand(std::string_view body, const walk_limits& limits, document& out,
+                                  bytes::special special, bool refused) {
   std::optional<kind> not_object;
-  walk_values(body, limits, out, refused, not_object);
+  walk_values(body, limits, out, special, refused, not_object);
   // A walk that failed keeps no nodes (the values before a break, or before the level too many,
   // are no document): only those of a root that is JSON but not an object are read.
   if (out.error) {
@@ -619,8 +622,8 @@ void walker::impl::walk_on_demand(std::string_view body, const walk_limits& limi
 
 // The On-Demand walk: the document of a root object, or of a root array or string, whose kind
 // is then set in `not_object` (and of nothing else: `not_object` alone for a scalar root).
-void walker::impl::walk_values(std::string_view body, const walk_limits& limits, document& out, bool refused,
-                               std::optional<kind>& not_object) {
+void walker::impl::walk_values(std::string_view body, const walk_limits& limits, document& out,
+                               bytes::special special, bool refused, std::optional<kind>& not_object) {
   auto fail = [&](failure::reason why, std::optional<std::size_t> at, const auto&... words) {
     fail_with(out, why, at, words...);
   };
@@ -698,7 +701,6 @@ void walker::impl::walk_values(std::string_view body, const walk_limits& limits,
     if ((k != kind::array && k != kind::string) || limits.max_depth < 1) return;
     // Only '<', '>', an escape (which may hold one) or an object (whose names may repeat) gives
     // those rules something to find: a megabyte of [1,1,...] is not made into nodes.
-    bytes::special const special = bytes::find_special(body);
     if (!special.angle_bracket && !special.backslash && !has_object(body)) return;
   }
   if (limits.max_depth < 1) {
