@@ -45,8 +45,17 @@ const bench::corpus& requests() {
   return c;
 }
 
+// The first few valid requests, over and over: the processor soon learns every branch they take,
+// which it cannot on the thousand varied ones. Beside the valid rows, what guessing wrong costs
+// each reader (on a service, requests vary as the corpus does: these rows are not its speed).
+const set& few_valid() {
+  static const set s(requests().valid.begin(), requests().valid.begin() + std::min<std::size_t>(6, requests().valid.size()));
+  return s;
+}
+
 const set& pick(const std::string& name) {
   const auto& c = requests();
+  if (name == "valid_few") return few_valid();
   if (name == "valid") return c.valid;
   if (name == "invalid") return c.invalid;
   if (name == "noted") return c.noted;
@@ -387,16 +396,16 @@ benchmark::internal::Benchmark* least(benchmark::internal::Benchmark* b) {
 }
 
 void register_all() {
-  for (const char* which : {"valid", "mixed"})
+  for (const char* which : {"valid", "mixed", "valid_few"})
     least(benchmark::RegisterBenchmark((std::string("floor/") + which).c_str(), floor_bench, std::string(which)));
   least(benchmark::RegisterBenchmark("dom/mixed", dom_bench, std::string("mixed")));
   least(benchmark::RegisterBenchmark("dom/valid", dom_bench, std::string("valid")));
   least(benchmark::RegisterBenchmark("stage1/valid", stage1_bench, std::string("valid")));
-  for (const char* which : {"valid", "noted", "invalid", "mixed"})
+  for (const char* which : {"valid", "noted", "invalid", "mixed", "valid_few"})
     least(benchmark::RegisterBenchmark((std::string("bpv/") + which).c_str(), bpv_bench, std::string(which), false, true));
   for (const char* which : {"valid", "noted", "invalid", "mixed"})
     least(benchmark::RegisterBenchmark((std::string("bpv_document/") + which).c_str(), bpv_bench, std::string(which), true, true));
-  for (const char* which : {"valid", "mixed"})
+  for (const char* which : {"valid", "mixed", "valid_few"})
     least(benchmark::RegisterBenchmark((std::string("bpv_verdict/") + which).c_str(), bpv_bench, std::string(which), false,
                                        false));
   int stage = 0;

@@ -43,6 +43,20 @@ def stages(rows):
             before = t
 
 
+def few(get):
+    """The six valid requests over and over (branches learned) beside the thousand varied ones:
+    how much of each reader's time is the processor guessing wrong."""
+    base = get("floor/valid_few")
+    if not base:
+        return
+    print("\n  the first six valid requests over and over (every branch learned):")
+    for p in ["floor", "bpv", "bpv_verdict"]:
+        a, b = get(f"{p}/valid_few"), get(f"{p}/valid")
+        if a:
+            print(f"  {p + '/valid_few':32} {ns(a):10.1f}  {ns(a) / ns(base):.2f}x floor/valid_few"
+                  + (f"; {ns(b) - ns(a):.1f} ns less than {p}/valid" if b else ""))
+
+
 def main():
     path = sys.argv[1] if len(sys.argv) > 1 else "bench/results.json"
     context, rows = medians(path)
@@ -78,6 +92,7 @@ def main():
         v, b, f = get(f"bpv_verdict/{which}"), get(f"bpv/{which}"), get(f"floor/{which}")
         if v and b and f:
             line(f"bpv_verdict/{which}", f"floor/{which}", f"the floor, {ns(v) / ns(b):.2f}x bpv/{which}")
+    few(get)
     if get("stage/index"):
         print("\n  valid requests through the validator's layers, one more each row (ns added):")
         stages(rows)
@@ -120,6 +135,7 @@ def main():
             r, a = least.get(name), least.get(against) if against else None
             if r:
                 print(f"  {name:32} {ns(r):10.1f}" + (f"  {ns(r) / ns(a):.2f}x {label}" if a else ""))
+        few(least.get)
         if least.get("stage/index"):
             stages(least)
 
