@@ -757,11 +757,13 @@ const std::vector<broken>& broken_bodies() {
       {R"({"a":"\x"})", 6},           // invalid escape
       {R"({"a":"\u12"})", 6},         // short \u
       {R"({"a":"\u12G4"})", 6},
+      {R"({"a":"\u123G"})", 6},      // the fourth digit too
       {R"({"a":"\ud800"})", 6},       // lone high surrogate
       {R"({"a":"\udc00"})", 6},       // lone low surrogate
       {R"({"a":"x\ud800\u0041"})", 7},  // high surrogate not followed by a low one
       {R"({"a":"\ude00\ud83d"})", 6},   // pair in the wrong order
       {R"({"\ud800":1})", 2},
+      {R"({"a":"\uD800\uDFFF" x})", 20},  // the last low surrogate pairs: the break is after it
       // the body ends inside an escape: a string never closed, at its opening quote
       {R"({"a":"1\u0)", 5},
       {R"({"a":"1\ud83d)", 5},
@@ -1054,7 +1056,7 @@ TEST(JsonWalk, ARootThatIsNotAnObjectKeepsItsNodesForTheRulesThatHoldAnywhere) {
 
   // Nothing those rules could find (no '<', '>', escape or object; a '{' in a string is none),
   // a scalar, a root past the depth limit, an object past it, a body that is not JSON: no nodes.
-  for (std::string const body : {std::string(R"([1,"{",[2]])"), std::string("\"x\""), std::string("7"),
+  for (const std::string& body : {std::string(R"([1,"{",[2]])"), std::string("\"x\""), std::string("7"),
                                  std::string(65, '[') + "\"<\"" + std::string(65, ']'),
                                  R"({"a":"<","b":)" + std::string(70, '[') + std::string(70, ']') + "}",
                                  std::string(R"(["<",])")}) {

@@ -795,6 +795,28 @@ TEST(Text, ALongLineIsShownAsAWindowEndingInAnEllipsis) {
   EXPECT_EQ(text.find(std::string(100, 'a')), std::string::npos) << "the line is cut: " << text;
 }
 
+// A path for a person keeps its two ends, 48 bytes each, around "...", once it is longer than
+// the two and the dots would be; and cuts between characters, never inside one.
+TEST(Text, ALongPathKeepsItsTwoEndsAndWholeCharacters) {
+  auto at_of = [](const std::string& name) {
+    const std::string b = "{\"" + name + "\":1,\"time_zone\":\"UTC+01:00\"}";
+    const std::string text = bpv::to_text(check(b), b, "-");
+    std::size_t const from = text.find("warning at ");
+    std::size_t const to = text.find(", byte", from);
+    return from == std::string::npos || to == std::string::npos ? text : text.substr(from + 11, to - from - 11);
+  };
+  EXPECT_EQ(at_of(std::string(98, 'x')), "/" + std::string(98, 'x'));  // 99 bytes: whole
+  EXPECT_EQ(at_of(std::string(99, 'x')), "/" + std::string(47, 'x') + "..." + std::string(48, 'x'));
+  // 60 two-byte characters: byte 48 of the path is the middle of one, so the head stops before
+  // it; the tail starts at a character's first byte.
+  std::string e_acute;
+  for (int i = 0; i < 60; ++i) e_acute += "\xC3\xA9";
+  std::string head = "/", tail;
+  for (int i = 0; i < 23; ++i) head += "\xC3\xA9";
+  for (int i = 0; i < 24; ++i) tail += "\xC3\xA9";
+  EXPECT_EQ(at_of(e_acute), head + "..." + tail);
+}
+
 // to_text takes any report: diagnostics need not come in the order of their offsets.
 TEST(Text, LineNumbersWhenOffsetsGoBackwards) {
   const std::string b = "{\n\"a\":1,\n\"b\":2}";
@@ -842,6 +864,7 @@ TEST(Text, CaretCountsTerminalColumns) {
   for (const example& e : {example{"\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E", 6},  // 日本語
                            example{"\xF0\x9F\x98\x80x", 3},                      // U+1F600, x
                            example{"e\xCC\x81", 1},                                // e, U+0301
+                           example{"e\xCC\x80", 1},                                // e, U+0300: the first combining mark
                            example{"a\xE2\x80\x8B" "b", 2},                       // a, U+200B, b
                            example{"\xEF\xBD\xB1\xEF\xBC\xA1", 3},             // halfwidth ｱ, fullwidth Ａ
                            example{"\xE2\x98\x95x", 3},                          // U+2615 (wide since Unicode 9), x

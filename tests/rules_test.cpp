@@ -507,8 +507,8 @@ std::string in_arrays(std::size_t levels, std::string_view inner = {}) {
 // or a repeated name read before the level too many is not reported beside it, whichever
 // route reads the body (DOM reads 70 levels; 1e400 sends it to On-Demand; so does 1,100).
 TEST(Limits, TooDeepIsTheBodysOnlyFinding) {
-  for (std::string const tail : {in_arrays(70), "[1e400," + in_arrays(70) + "]", in_arrays(1100)}) {
-    for (std::string const head : {std::string(R"("a":"<")"), std::string(R"("x":{"y":1,"y":2})"),
+  for (const std::string& tail : {in_arrays(70), "[1e400," + in_arrays(70) + "]", in_arrays(1100)}) {
+    for (const std::string& head : {std::string(R"("a":"<")"), std::string(R"("x":{"y":1,"y":2})"),
                                    std::string(R"("backup_policy_name":"a.b")")}) {
       const std::string b = "{" + head + R"(,"b":)" + tail + "}";
       const report r = check(b);
@@ -556,6 +556,12 @@ TEST(NotJson, InvalidUtf8AtTheBadByte) {
   const report r = check(b);
   ASSERT_EQ(r.diagnostics.size(), 1u) << rules_of(r);
   EXPECT_TRUE(has_code(r, "AutoBackup.0008", "", pos(b, "\xff")));
+  // A byte that is not UTF-8 where a value should start is named as such, not as a missing value.
+  for (const std::string& bad : {std::string("{\"a\":\xff}"), b}) {
+    const report each = check(bad);
+    ASSERT_EQ(each.diagnostics.size(), 1u) << rules_of(each);
+    EXPECT_NE(each.diagnostics[0].message.find("not valid UTF-8"), std::string::npos) << each.diagnostics[0].message;
+  }
 }
 
 TEST(NotJson, LoneSurrogateAndByteOrderMark) {
@@ -565,6 +571,8 @@ TEST(NotJson, LoneSurrogateAndByteOrderMark) {
   const report bom = check("\xEF\xBB\xBF{\"backup_policy_name\":\"a\"}");
   ASSERT_EQ(bom.diagnostics.size(), 1u) << rules_of(bom);
   EXPECT_TRUE(has_code(bom, "AutoBackup.0008", "", 0));
+  // Said as what it is: a reader who sees "expected a value" at byte 0 would look for the wrong thing.
+  EXPECT_NE(bom.diagnostics[0].message.find("byte-order mark"), std::string::npos) << bom.diagnostics[0].message;
   // A surrogate pair is fine JSON (and then a non-ASCII name: 0102, not 0008).
   const std::string pair = R"({"backup_policy_name":"\ud83d\ude00"})";
   EXPECT_TRUE(has(check(pair), "backup_policy_name.characters", E, "AutoBackup.0102", "/backup_policy_name",
@@ -616,6 +624,13 @@ TEST(NotObject, PastTheDepthLimitItIsOnlyNotAnObject) {
   const report broken = check(R"(["<",])");
   ASSERT_EQ(broken.diagnostics.size(), 1u) << rules_of(broken);
   EXPECT_EQ(broken.diagnostics[0].rule, "body.not_json");
+  // ... also past the depth limit, which counts for an object root only (the limit is about
+  // the request's nesting; a root that is no object is no request): a byte that is not UTF-8
+  // inside 70 arrays is where this body breaks.
+  const std::string deep_broken = std::string(70, '[') + "\"\xff\"" + std::string(70, ']');
+  const report deep = check(deep_broken);
+  ASSERT_EQ(deep.diagnostics.size(), 1u) << rules_of(deep);
+  EXPECT_TRUE(has(deep, "body.not_json", E, "AutoBackup.0008", "", pos(deep_broken, "\xff")));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1185,6 +1200,14 @@ TEST(StartTimeOrder, AscendingByLocalTime) {
   }
 }
 
+TEST(StartTimeOrder, TheMessageNamesTheTimeJustBefore) {
+  // 01:00 comes after 03:00, the time listed just before it, not after the first.
+  const std::string b = st_body("02:00,03:00,01:00");
+  const diagnostic* d = find(check(b), "start_time.order");
+  ASSERT_NE(d, nullptr);
+  EXPECT_NE(d->message.find("01:00 (local 01:00) comes after 03:00 (local 03:00)"), std::string::npos) << d->message;
+}
+
 TEST(StartTimeOrder, OnlyOneOrderError) {
   const std::string b = st_body("14:00,10:00,08:00,03:00");
   const report r = check(b);
@@ -1534,9 +1557,39 @@ TEST(Members, NearMissDistancesCountCharactersNotBytes) {
       EXPECT_EQ(count_rule(r, "member.near_miss"), 0u) << e.name;
     }
   }
+  // The Kelvin sign lowercases to 'k' inside a name at a distance too: "weeK_freqencyy" (K the
+  // sign) is week_frequency with one letter dropped and one doubled.
+  for (std::string_view sign : {"\xE2\x84\xAA", "\\u212a"}) {  // raw, and escaped (the document's reading)
+    const std::string far = sp(cat({R"("frequency":1,"wee)", sign, R"(_freqencyy":["MON"])"}));
+    EXPECT_TRUE(has(check(far), "member.near_miss", E, "AutoBackup.0106", "/scheduled_policy/wee\xE2\x84\xAA_freqencyy",
+                    pos(far, "\"wee")))
+        << far << ": " << rules_of(check(far));
+  }
   const std::string kelvin = "bac\xE2\x84\xAAup_policy_name";  // lowercased: backup_policy_name
   const std::string b = R"({")" + kelvin + R"(":"x","time_zone":"UTC+08:00"})";
   EXPECT_TRUE(has(check(b), "member.near_miss", E, "AutoBackup.0102", "/" + kelvin, 1)) << rules_of(check(b));
+}
+
+// A member's name with more after it is another name, whatever part of it a lookup compares:
+// for each length, one of the last letters a-z puts the longer name in the member's own slot of
+// the lookup table (rules/members.hpp hashes the size and the end bytes).
+TEST(Members, AMembersNameWithMoreAfterItIsNotTheMember) {
+  for (std::string_view path : {"/backup_policy_name", "/scheduled_policy", "/time_zone", "/scheduled_policy/start_time",
+                                "/scheduled_policy/frequency", "/scheduled_policy/week_frequency",
+                                "/scheduled_policy/rentention_num", "/scheduled_policy/rentention_day",
+                                "/scheduled_policy/remain_first_backup_of_curMonth", "/scheduled_policy/status"}) {
+    bool const inner = path.starts_with("/scheduled_policy/");
+    std::string_view const member = path.substr(path.rfind('/') + 1);
+    for (std::size_t more = 1; more <= 12; ++more) {
+      for (char last = 'a'; last <= 'z'; ++last) {
+        const std::string name = cat({member, std::string(more - 1, 'x'), std::string(1, last)});
+        const std::string b = inner ? sp(cat({"\"", name, "\":[]"})) : cat({"{\"", name, "\":[]}"});
+        const report r = check(b);
+        for (const diagnostic& d : r.diagnostics) ASSERT_NE(d.path, path) << b << ": " << rules_of(r);
+        ASSERT_FALSE(r.effective) << b;  // (never valid: nothing of the API, or no interval)
+      }
+    }
+  }
 }
 
 TEST(Members, UnknownMembersAreWarnings) {
