@@ -155,6 +155,27 @@ TEST(Allocations, WhatAnOutsizedBodyGrewIsGivenBack) {
   }
 }
 
+// "a body of at most 64 KiB" (validator.hpp): one of exactly 64 KiB gives it back too.
+TEST(Allocations, WhatAnOutsizedBodyGrewIsGivenBackByABodyOfExactly64KiB) {
+  std::string ordinary = R"({"backup_policy_name":"p","description":")";
+  ordinary += std::string((std::size_t{64} << 10) - ordinary.size() - 2, 'd');
+  ordinary += "\"}";
+  ASSERT_EQ(ordinary.size(), std::size_t{64} << 10);
+  bpv::validator v;
+  bpv::report r;
+  v.validate(ordinary, {}, r);
+  ASSERT_TRUE(r.valid);
+  bench::weigh_live_bytes(true);
+  std::int64_t const before = bench::live_bytes();
+  v.validate(outsized_body(), {}, r);
+  EXPECT_GT(bench::live_bytes() - before, std::int64_t{40} << 20) << "the body grows the buffers";
+  v.validate(ordinary, {}, r);
+  EXPECT_TRUE(r.valid);
+  std::int64_t const held = bench::live_bytes() - before;
+  bench::weigh_live_bytes(false);
+  EXPECT_LT(held, std::int64_t{8} << 20);
+}
+
 // So too when the outsized body ends in an exception (a custom rule may throw, and the validator
 // stays usable): what it grew is given back after the next ordinary body all the same.
 TEST(Allocations, WhatAnOutsizedBodyGrewIsGivenBackAfterAnException) {

@@ -427,6 +427,15 @@ TEST(Request, EmptyBodyIs0000) {
   }
 }
 
+// A blank body at the size limit is still empty (beyond it, refused for its size: README).
+TEST(Request, ABlankBodyAtTheSizeLimitIsEmpty) {
+  options o;
+  o.limits.max_body_bytes = 2;
+  const report r = check("  ", {}, o);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << rules_of(r);
+  EXPECT_EQ(r.diagnostics[0].rule, "body.empty");
+}
+
 TEST(Request, EmptyObjectIs0001AtTheRootBrace) {
   for (std::string b : {std::string("{}"), std::string(" \n {} "), std::string("{ \n }")}) {
     const report r = check(b);
@@ -1279,6 +1288,14 @@ TEST(StartTimeCount, MoreThan24IsOneErrorAtThe25th) {
   EXPECT_TRUE(has(r, "start_time.count", E, "AutoBackup.0103", kSt, pos(b, list) + 24 * 6));
 }
 
+TEST(StartTimeCount, TwentyFourCommasAreTwentyFiveEntries) {
+  // The shortest list of 25 entries: 24 bytes, all commas.
+  const std::string b = st_body(std::string(24, ','));
+  const report r = check(b);
+  ASSERT_EQ(count_at_path(r, kSt), 1u) << rules_of(r);
+  EXPECT_TRUE(has(r, "start_time.count", E, "AutoBackup.0103", kSt, pos(b, std::string(24, ',')) + 24));
+}
+
 TEST(StartTimeCount, NothingElseAboutTheList) {
   // 26 entries with disorder, a duplicate, an hour 24 and a half hour: only the count is reported.
   std::vector<std::string> entries = {"10:00", "09:00", "10:00", "24:00", "10:30"};
@@ -1849,3 +1866,96 @@ TEST(NearMiss, SameAsASearchByDistanceAloneForReorderedLetters) {
 }
 
 }  // namespace near_miss_property
+
+// ---------------------------------------------------------------------------------------------
+// Messages: the response's words (its "message" is the first error's), each saying what is
+// wrong and what the page allows, with the value as written.
+
+namespace messages {
+
+struct said {
+  std::string body;
+  std::string_view rule;
+  std::string message;
+  options opts = {};
+};
+
+options raised(std::string id) {
+  options o;
+  o.overrides.push_back({std::move(id), bpv::rule_level::error});
+  return o;
+}
+
+TEST(Messages, SayWhatIsWrongAndWhatThePageAllows) {
+  const std::string digits48(48, '1'), digits49(49, '1');
+  const std::string st25 = "00:00,01:00,02:00,03:00,04:00,05:00,06:00,07:00,08:00,09:00,10:00,11:00,12:00,13:00,"
+                           "14:00,15:00,16:00,17:00,18:00,19:00,20:00,21:00,22:00,23:00,00:00";
+  const std::vector<said> cases = {
+      // A value is shown as written, up to 48 characters, then "...".
+      {sp("\"frequency\":" + digits48), "frequency.range", "frequency must be 1 to 14 (days), not " + digits48},
+      {sp("\"frequency\":" + digits49), "frequency.range", "frequency must be 1 to 14 (days), not " + digits48 + "..."},
+      {sp(R"("frequency":15)"), "frequency.range", "frequency must be 1 to 14 (days), not 15"},
+      // The first character a name may not hold: printable ASCII quoted, a space named, the rest as U+XXXX.
+      {R"({"backup_policy_name":"a b"})", "backup_policy_name.characters",
+       "backup_policy_name may hold only letters, digits, '_' and '-'; character 2 is a space (U+0020)"},
+      {"{\"backup_policy_name\":\"a\xC3\xA9\"}", "backup_policy_name.characters",
+       "backup_policy_name may hold only letters, digits, '_' and '-'; character 2 is U+00E9"},
+      {"{\"backup_policy_name\":\"a\x7F\"}", "backup_policy_name.characters",
+       "backup_policy_name may hold only letters, digits, '_' and '-'; character 2 is U+007F"},
+      {R"({"backup_policy_name":"a.b"})", "backup_policy_name.characters",
+       "backup_policy_name may hold only letters, digits, '_' and '-'; character 2 is '.'"},
+      // The values allowed, and that case counts.
+      {sp(R"("frequency":1,"status":"on")"), "status.value", R"(status must be "ON" or "OFF" (upper case), not "on")"},
+      {sp(R"("frequency":1,"remain_first_backup_of_curMonth":"y")"), "remain_first_backup_of_curMonth.value",
+       R"(remain_first_backup_of_curMonth must be "Y" or "N" (upper case), not "y")"},
+      {sp(R"("week_frequency":["mon"])"), "week_frequency.day",
+       R"(week_frequency items must be one of SUN, MON, TUE, WED, THU, FRI, SAT (upper case), not "mon")"},
+      // The type wanted: rentention_day may be any number, the integer fields only integers.
+      {sp(R"("frequency":1,"rentention_day":"5")"), "rentention_day.type", "rentention_day must be a number, not a string"},
+      {sp(R"("frequency":1,"rentention_num":"5")"), "rentention_num.type", "rentention_num must be an integer, not a string"},
+      // Rounding down, unless the value is so far out that rounding says nothing (2^53 and beyond).
+      {sp(R"("frequency":1,"rentention_day":1.5)"), "rentention_day.range",
+       "rentention_day must be 2 to 99999 days, not 1.5 (1.5 rounds down to 1)"},
+      {sp(R"("frequency":1,"rentention_day":9007199254740991.5)"), "rentention_day.range",
+       "rentention_day must be 2 to 99999 days, not 9007199254740991.5 (9007199254740991.5 rounds down to 9007199254740991)"},
+      {sp(R"("frequency":1,"rentention_day":9007199254740992.5)"), "rentention_day.range",
+       "rentention_day must be 2 to 99999 days, not 9007199254740992.5 (far outside the range)"},
+      {sp(R"("frequency":1,"rentention_day":9007199254740992)"), "rentention_day.range",
+       "rentention_day must be 2 to 99999 days, not 9007199254740992 (far outside the range)"},
+      // How many there are, the minute as written, the local times of a crossing.
+      {sp(R"("frequency":1,"start_time":")" + st25 + "\""), "start_time.count", "start_time may list at most 24 times; it lists 25"},
+      {R"({"time_zone":"UTC+05:75"})", "time_zone.range", R"(time_zone "UTC+05:75" has minute 75; minutes run from 00 to 59)"},
+      {R"({"scheduled_policy":{"frequency":1,"start_time":"23:00,01:00"},"time_zone":"UTC+08:00"})",
+       "start_time.utc_day_crossing",
+       "start times 23:00 and 01:00 (local 07:00 and 09:00) fall on different UTC days: schedule them with "
+       "week_frequency and leave out frequency"},
+      // A near miss: what it resembles, and what would become of it.
+      {R"({"time_zone":"UTC+01:00","tim_zone":"x"})", "member.near_miss",
+       R"(unknown member "tim_zone": did you mean time_zone? (as written it would be ignored))"},
+      // Precedence as a note, and raised to an error (a 400 does not say "is ignored").
+      {sp(R"("frequency":1,"week_frequency":["MON"])"), "week_frequency.ignored",
+       "frequency and week_frequency are both set: frequency prevails and week_frequency is ignored"},
+      {sp(R"("frequency":1,"week_frequency":["MON"])"), "week_frequency.ignored",
+       "frequency and week_frequency are both set: set one (frequency would prevail and week_frequency be ignored)",
+       raised("week_frequency.ignored")},
+  };
+  for (const said& c : cases) {
+    const report r = check(c.body, {}, c.opts);
+    const diagnostic* d = find(r, c.rule);
+    ASSERT_NE(d, nullptr) << c.body << ": " << rules_of(r);
+    EXPECT_EQ(d->message, c.message) << c.body;
+  }
+}
+
+// The same words whichever reading made the request: an escape anywhere sends a body through
+// the document, whose values keep their raw text beside the unescaped one.
+TEST(Messages, TheSameFromTheDocument) {
+  const std::string digits49(49, '1');
+  const std::string b = R"({"backup_policy_name":"a","scheduled_policy":{"frequency":)" + digits49 + "}}";
+  const report r = check(b);
+  const diagnostic* d = find(r, "frequency.range");
+  ASSERT_NE(d, nullptr) << rules_of(r);
+  EXPECT_EQ(d->message, "frequency must be 1 to 14 (days), not " + std::string(48, '1') + "...");
+}
+
+}  // namespace messages
