@@ -1212,8 +1212,9 @@ TEST(StartTimeOrder, AscendingByLocalTime) {
 TEST(StartTimeOrder, TheMessageNamesTheTimeJustBefore) {
   // 01:00 comes after 03:00, the time listed just before it, not after the first.
   const std::string b = st_body("02:00,03:00,01:00");
-  const diagnostic* d = find(check(b), "start_time.order");
-  ASSERT_NE(d, nullptr);
+  const report r = check(b);
+  const diagnostic* d = find(r, "start_time.order");
+  ASSERT_NE(d, nullptr) << rules_of(r);
   EXPECT_NE(d->message.find("01:00 (local 01:00) comes after 03:00 (local 03:00)"), std::string::npos) << d->message;
 }
 
@@ -1945,6 +1946,89 @@ TEST(Messages, SayWhatIsWrongAndWhatThePageAllows) {
     ASSERT_NE(d, nullptr) << c.body << ": " << rules_of(r);
     EXPECT_EQ(d->message, c.message) << c.body;
   }
+}
+
+TEST(Messages, EveryOtherFindingSaysWhatToDo) {
+  options small;
+  small.limits.max_body_bytes = 10;
+  const std::vector<said> cases = {
+      {"{}", "body.nothing_to_modify",
+       "the request object is empty: give at least one of backup_policy_name, scheduled_policy, time_zone"},
+      {R"({"x":1})", "body.nothing_to_modify",
+       "the request holds none of the top-level members of the API (backup_policy_name, scheduled_policy, time_zone): "
+       "nothing to modify"},
+      {R"({"x":1})", "member.unknown", R"(unknown member "x" is ignored by the service)"},
+      {R"({"scheduled_policy":{"frequency":1,"time_zone":"UTC+01:00"}})", "member.misplaced",
+       "time_zone is ignored here: it belongs at the top level of the body"},
+      {R"({"time_zone":"UTC+01:00","time_zone":"UTC+02:00"})", "member.duplicate",
+       R"(member "time_zone" appears more than once in its object; parsers disagree on which one counts)"},
+      {R"({"backup_policy_name":"<"})", "string.angle_brackets",
+       R"(the value "<" contains '<' or '>', which the request cannot contain)"},
+      {R"({"backup_policy_name":"x","a>":1})", "string.angle_brackets",
+       R"(member name "a>" contains '<' or '>', which the request cannot contain)"},
+      {"[]", "body.not_object", "the body must be a JSON object, not an array"},
+      {R"({"a":)" + in_arrays(64, "1") + "}", "body.too_deep", "nesting is beyond the limit of 64 levels"},
+      {R"({"backup_policy_name":"abcdefghijk"})", "body.too_large", "the body is larger than the limit of 10 bytes", small},
+      {R"({"scheduled_policy":"x"})", "scheduled_policy.type", "scheduled_policy must be an object, not a string"},
+      {R"({"scheduled_policy":{}})", "scheduled_policy.interval_required",
+       "scheduled_policy must contain frequency (every N days) or week_frequency (days of the week)"},
+      {R"({"backup_policy_name":""})", "backup_policy_name.length", "backup_policy_name must be 1 to 64 characters long, not 0"},
+      {R"({"backup_policy_name":")" + std::string(65, 'a') + "\"}", "backup_policy_name.length",
+       "backup_policy_name must be 1 to 64 characters long, not 65"},
+      {R"({"backup_policy_name":"default1"})", "backup_policy_name.default_prefix",
+       R"(backup_policy_name cannot start with "default")"},
+      {R"({"time_zone":"UTC+8"})", "time_zone.syntax",
+       R"(time_zone "UTC+8" is not in the UTC+HH:mm or UTC-HH:mm format: expected a second hour digit (HH))"},
+      {R"({"time_zone":"UTC+15:00"})", "time_zone.range",
+       R"(time_zone "UTC+15:00" is outside the civil time zones, UTC-12:00 to UTC+14:00)"},
+      {R"({"time_zone":5})", "time_zone.type", "time_zone must be a string in the UTC+HH:mm or UTC-HH:mm format, not a number"},
+      {sp(R"("week_frequency":[])"), "week_frequency.empty",
+       "week_frequency must list at least one day: SUN, MON, TUE, WED, THU, FRI, SAT"},
+      {sp(R"("week_frequency":["MON","MON"])"), "week_frequency.duplicate", "MON appears more than once in week_frequency"},
+      {sp(R"("frequency":1,"start_time":"25:00")"), "start_time.hour", "start_time hour 25 is out of range: hours run from 00 to 23"},
+      {sp(R"("frequency":1,"start_time":"12:30")"), "start_time.full_hour",
+       "expected minute 00: backups start on the full hour, not at minute 30"},
+      {sp(R"("frequency":1,"start_time":"1:00")"), "start_time.syntax",
+       "start_time must be HH:mm times separated by ',' (no spaces): expected a second hour digit (HH) at character 2"},
+      {sp(R"("frequency":1,"start_time":"01:00,01:00")"), "start_time.duplicate", "start_time lists 01:00 more than once"},
+      {sp(R"("frequency":1,"rentention_num":3,"rentention_day":5)"), "rentention_day.ignored",
+       "rentention_num and rentention_day are both set: rentention_num prevails and rentention_day is ignored"},
+      {sp(R"("frequency":1,"rentention_num":1)"), "rentention_num.range", "rentention_num must be 2 to 14, not 1"},
+      // A value of the wrong type: what the member wants, and what it got.
+      {R"({"backup_policy_name":1})", "backup_policy_name.type", "backup_policy_name must be a string, not a number"},
+      {sp(R"("frequency":"1")"), "frequency.type", "frequency must be an integer, not a string"},
+      {sp(R"("frequency":1.5)"), "frequency.type", "frequency must be an integer written without fraction or exponent, not 1.5"},
+      {sp(R"("frequency":1,"start_time":1)"), "start_time.type",
+       R"(start_time must be a string of HH:mm times such as "02:00,14:00", not a number)"},
+      {sp(R"("frequency":1,"status":true)"), "status.type", "status must be a string, not a boolean"},
+      {sp(R"("week_frequency":"MON")"), "week_frequency.type", R"(week_frequency must be an array of days such as ["MON"], not a string)"},
+      {sp(R"("frequency":1,"remain_first_backup_of_curMonth":null)"), "remain_first_backup_of_curMonth.type",
+       "remain_first_backup_of_curMonth must be a string, not null"},
+      // The body as a whole: empty, or not JSON (what was expected, where, and what is there).
+      {" ", "body.empty", "the request body is empty: send a JSON object with the members to change"},
+      {R"({"a":1,})", "body.not_json", "not JSON: expected a member name (a string in double quotes) at byte 7 ('}')"},
+      {R"({"a":1)", "body.not_json",
+       "not JSON: the body ends early: expected ',' or '}' after a member at byte 6 (the end of the body)"},
+  };
+  for (const said& c : cases) {
+    const report r = check(c.body, {}, c.opts);
+    const diagnostic* d = find(r, c.rule);
+    ASSERT_NE(d, nullptr) << c.body << ": " << rules_of(r);
+    EXPECT_EQ(d->message, c.message) << c.body;
+  }
+  // What the caller says of the request: the URI's policy ID, the target being the default policy.
+  context uri;
+  uri.policy_id = "";
+  const report empty_id = check(R"({"backup_policy_name":"x"})", uri);
+  ASSERT_NE(find(empty_id, "request.policy_id_empty"), nullptr) << rules_of(empty_id);
+  EXPECT_EQ(find(empty_id, "request.policy_id_empty")->message,
+            "the policy ID in the URI is empty: PUT /v2/{project_id}/backuppolicy/{policy_id} needs one");
+  context target;
+  target.target_is_default = true;
+  const report renamed = check(R"({"backup_policy_name":"x"})", target);
+  ASSERT_NE(find(renamed, "backup_policy_name.default_policy"), nullptr) << rules_of(renamed);
+  EXPECT_EQ(find(renamed, "backup_policy_name.default_policy")->message,
+            "the tenant's default backup policy cannot be renamed: leave out backup_policy_name");
 }
 
 // The same words whichever reading made the request: an escape anywhere sends a body through
