@@ -2035,7 +2035,7 @@ TEST(Messages, EveryOtherFindingSaysWhatToDo) {
 // the document, whose values keep their raw text beside the unescaped one.
 TEST(Messages, TheSameFromTheDocument) {
   const std::string digits49(49, '1');
-  const std::string b = R"({"backup_policy_name":"a","scheduled_policy":{"frequency":)" + digits49 + "}}";
+  const std::string b = R"({"backup_policy_name":"\u0061","scheduled_policy":{"frequency":)" + digits49 + "}}";
   const report r = check(b);
   const diagnostic* d = find(r, "frequency.range");
   ASSERT_NE(d, nullptr) << rules_of(r);
