@@ -63,6 +63,13 @@ static void version_and_statuses(void) {
   CHECK(strcmp(bpv_version(), BPV_VERSION_STRING) == 0);
   for (s = BPV_OK; s <= BPV_ERROR_INTERNAL; s = (bpv_status)(s + 1)) CHECK(bpv_status_string(s)[0] != '\0');
   CHECK(strcmp(bpv_status_string((bpv_status)99), "unknown status") == 0);
+  /* Each status its own words (bpv.h names them). */
+  CHECK(strcmp(bpv_status_string(BPV_OK), "ok") == 0);
+  CHECK(strcmp(bpv_status_string(BPV_ERROR_INVALID_ARGUMENT), "invalid argument") == 0);
+  CHECK(strcmp(bpv_status_string(BPV_ERROR_OUT_OF_RANGE), "index out of range") == 0);
+  CHECK(strcmp(bpv_status_string(BPV_ERROR_NO_RESULT), "the result holds no validation") == 0);
+  for (s = BPV_OK; s < BPV_ERROR_INTERNAL; s = (bpv_status)(s + 1))
+    CHECK(strcmp(bpv_status_string(s), bpv_status_string((bpv_status)(s + 1))) != 0);
 }
 
 static void options(void) {
@@ -232,10 +239,13 @@ static void bad_bodies(void) {
 
   /* Bad arguments: nothing is validated, and the result holds nothing. */
   CHECK_STATUS(bpv_validate(v, NULL, 3, NULL, r), BPV_ERROR_INVALID_ARGUMENT);
+  CHECK_STATUS(bpv_validate(v, NULL, 1, NULL, r), BPV_ERROR_INVALID_ARGUMENT); /* any length, 1 too */
   CHECK_STATUS(bpv_validate(NULL, "{}", 2, NULL, r), BPV_ERROR_INVALID_ARGUMENT);
   CHECK_STATUS(bpv_validate(v, "{}", 2, NULL, NULL), BPV_ERROR_INVALID_ARGUMENT);
   ctx.project_id = NULL;
   ctx.project_id_len = 5;
+  CHECK_STATUS(bpv_validate(v, "{}", 2, &ctx, r), BPV_ERROR_INVALID_ARGUMENT);
+  ctx.project_id_len = 1;
   CHECK_STATUS(bpv_validate(v, "{}", 2, &ctx, r), BPV_ERROR_INVALID_ARGUMENT);
   CHECK_STATUS(bpv_result_valid(r, &valid), BPV_ERROR_NO_RESULT);
 
@@ -321,12 +331,19 @@ static void verdict_only(void) {
   CHECK(same(json, json_len, "null"));
   bpv_validator_destroy(v);
 
-  /* Set back on: the policy again. */
-  CHECK_STATUS(bpv_options_set_effective_policy(o, 1), BPV_OK);
-  CHECK_STATUS(bpv_validator_create(o, &v), BPV_OK);
-  CHECK_STATUS(validate_text(v, body, NULL, r), BPV_OK);
-  CHECK_STATUS(bpv_result_effective_json(r, &json, &json_len), BPV_OK);
-  CHECK(same(json, json_len, "{\"time_zone\":\"UTC+01:00\"}"));
+  /* Set back on: the policy again; any value but 0 is on, as C's truth is. */
+  {
+    int on[] = {1, -1, 2};
+    size_t i;
+    for (i = 0; i < sizeof on / sizeof on[0]; ++i) {
+      CHECK_STATUS(bpv_options_set_effective_policy(o, on[i]), BPV_OK);
+      CHECK_STATUS(bpv_validator_create(o, &v), BPV_OK);
+      CHECK_STATUS(validate_text(v, body, NULL, r), BPV_OK);
+      CHECK_STATUS(bpv_result_effective_json(r, &json, &json_len), BPV_OK);
+      CHECK(same(json, json_len, "{\"time_zone\":\"UTC+01:00\"}"));
+      if (i + 1 < sizeof on / sizeof on[0]) bpv_validator_destroy(v);
+    }
+  }
 
   bpv_options_destroy(o);
   bpv_validator_destroy(v);

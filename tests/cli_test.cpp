@@ -628,6 +628,19 @@ TEST_F(Cli, SeveralInputsInTextFormat) {
   ASSERT_NE(pb, std::string::npos) << r.out;
   EXPECT_LT(pa, pb) << "reports in the order of the inputs";
   EXPECT_NE(r.out.find("AutoBackup.0104"), std::string::npos) << r.out;
+  // A blank line between two reports, for the eye.
+  EXPECT_NE(r.out.find("\n\n" + b + ": invalid"), std::string::npos) << r.out;
+}
+
+// The last --format given wins, as with every option given twice.
+TEST_F(Cli, TheLastFormatWins) {
+  run_result text = run_bpv({"validate", "--format", "json", "--format", "text", example_path});
+  ASSERT_TRUE(text.exited) << text.describe();
+  EXPECT_EQ(text.exit_code, 0) << text.describe();
+  EXPECT_EQ(text.out.rfind(std::string(example_path) + ": valid", 0), 0u) << text.out;
+  run_result json = run_bpv({"validate", "--format", "text", "--format", "json", example_path});
+  ASSERT_TRUE(json.exited) << json.describe();
+  EXPECT_EQ(json.out.rfind("{", 0), 0u) << json.out;
 }
 
 TEST_F(Cli, MissingFileIsExitTwoAndTheOthersAreStillReported) {
@@ -745,11 +758,15 @@ TEST_F(Cli, FileNamesThatAreNotPlainTextStayOneJsonLine) {
 
 TEST_F(Cli, FailingToWriteTheReportIsAnIoError) {
   // /dev/full refuses every write: the report cannot be written, an I/O error (exit 2).
-  for (std::string format : {"text", "json"}) {
-    run_result r = run_bpv({"validate", "--format", format, example_path}, "/dev/null", std::chrono::seconds(20), "/dev/full");
-    ASSERT_TRUE(r.exited) << format << ": " << r.describe();
-    EXPECT_EQ(r.exit_code, 2) << format << ": " << r.describe();
-    EXPECT_FALSE(r.err.empty()) << format << ": the failure is named on standard error";
+  // So too when the input is invalid (exit 1 had it been written): the I/O error wins.
+  std::string const invalid = file("invalid-to-full.json", invalid_body);
+  for (const std::string& input : {std::string(example_path), invalid}) {
+    for (std::string format : {"text", "json"}) {
+      run_result r = run_bpv({"validate", "--format", format, input}, "/dev/null", std::chrono::seconds(20), "/dev/full");
+      ASSERT_TRUE(r.exited) << format << ": " << r.describe();
+      EXPECT_EQ(r.exit_code, 2) << input << ", " << format << ": " << r.describe();
+      EXPECT_FALSE(r.err.empty()) << format << ": the failure is named on standard error";
+    }
   }
 }
 
@@ -981,9 +998,10 @@ TEST_F(Cli, RulesListsEveryRule) {
     EXPECT_TRUE(ids.insert(id).second) << "duplicate rule ID " << id;
     std::string const first_token = lines[i].substr(0, lines[i].find_first_of(" \t"));
     EXPECT_EQ(first_token, id) << "line " << i << ": " << lines[i];
-    if (!lib[i].code.empty()) {
-      EXPECT_NE(lines[i].find(std::string(lib[i].code)), std::string::npos) << lines[i];
-    }
+    // ID, severity, code ('-' for none, so that each line has its four columns), sentence.
+    std::string const columns = id + "\t" + std::string(bpv::to_string(lib[i].severity)) + "\t" +
+                                (lib[i].code.empty() ? std::string("-") : std::string(lib[i].code)) + "\t";
+    EXPECT_EQ(lines[i].rfind(columns, 0), 0u) << lines[i];
   }
   // The JSON form (documented in the usage): one object per rule, in the same order.
   run_result js = run_bpv({"rules", "--format", "json"});
@@ -1116,10 +1134,24 @@ TEST_F(Cli, MaxBodyBytesChangesTheLimit) {
   EXPECT_TRUE(is_valid(big)) << "the largest limit must not make bodies unreadable: " << summary(big);
   jv big2 = validate_json(body, {"--max-body-bytes", "9223372036854775807"});
   EXPECT_TRUE(is_valid(big2)) << summary(big2);
-  for (std::string bad : {"0", "abc", "-1", "", "1.5", "10k", " 100", "0x100"}) {
+  for (std::string bad : {"0", "abc", "-1", "", "1.5", "10k", " 100", "0x100", "18446744073709551616"}) {
     expect_usage_error(run_bpv({"validate", "--max-body-bytes", bad, example_path}), "--max-body-bytes '" + bad + "'");
     expect_usage_error(run_bpv({"validate", "--max-body-bytes=" + bad, example_path}), "--max-body-bytes=" + bad);
   }
+}
+
+// A number too large for the machine to hold is no limit at all: a usage error, as for the
+// other numbers the command line refuses, not the largest limit.
+TEST_F(Cli, NumbersTooLargeToHoldAreUsageErrors) {
+  for (std::string option : {"--max-body-bytes", "--max-depth", "--max-diagnostics"}) {
+    run_result r = run_bpv({"validate", option, "99999999999999999999999", example_path});
+    expect_usage_error(r, option + " 99999999999999999999999");
+    EXPECT_NE(r.err.find(option), std::string::npos) << r.err;
+  }
+  // 0 is refused by the command line's own words, which name the option.
+  run_result zero = run_bpv({"validate", "--max-depth", "0", example_path});
+  expect_usage_error(zero, "--max-depth 0");
+  EXPECT_NE(zero.err.find("--max-depth must be a positive whole number, not '0'"), std::string::npos) << zero.err;
 }
 
 std::string nested_member(std::size_t levels) {

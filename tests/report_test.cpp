@@ -578,6 +578,24 @@ TEST(JsonReport, ValidWithoutPolicyIdAndWithWarningsAndInfo) {
   EXPECT_EQ(s->get("frequency")->text, "1");
 }
 
+// A valid report made without the effective policy (options::effective_policy off) says so
+// as an invalid one does: "effective" is null, not an empty policy.
+TEST(JsonReport, ValidWithoutTheEffectivePolicyHasNone) {
+  bpv::options o;
+  o.effective_policy = false;
+  const report r = check(R"({"time_zone":"UTC+01:00"})", {}, o);
+  ASSERT_TRUE(r.valid);
+  const std::string line = bpv::to_json(r, "-");
+  EXPECT_NE(line.find("\"effective\":null"), std::string::npos) << line;
+}
+
+// JSON's short escapes where JSON has one: a backspace in a member's name is \b in its path.
+TEST(JsonReport, ShortEscapesInPaths) {
+  const report r = check("{\"backup_policy_name\":\"p\",\"x\\bz\":1}");
+  const std::string line = bpv::to_json(r, "-");
+  EXPECT_NE(line.find(R"("path":"/x\bz")"), std::string::npos) << line;
+}
+
 TEST(JsonReport, InvalidReportShape) {
   context ctx;
   ctx.policy_id = "";
