@@ -1579,9 +1579,10 @@ TEST(Members, NearMissDistancesCountCharactersNotBytes) {
   // sign) is week_frequency with one letter dropped and one doubled.
   for (std::string_view sign : {"\xE2\x84\xAA", "\\u212a"}) {  // raw, and escaped (the document's reading)
     const std::string far = sp(cat({R"("frequency":1,"wee)", sign, R"(_freqencyy":["MON"])"}));
-    EXPECT_TRUE(has(check(far), "member.near_miss", E, "AutoBackup.0106", "/scheduled_policy/wee\xE2\x84\xAA_freqencyy",
+    const report r = check(far);
+    EXPECT_TRUE(has(r, "member.near_miss", E, "AutoBackup.0106", "/scheduled_policy/wee\xE2\x84\xAA_freqencyy",
                     pos(far, "\"wee")))
-        << far << ": " << rules_of(check(far));
+        << far << ": " << rules_of(r);
   }
   const std::string kelvin = "bac\xE2\x84\xAAup_policy_name";  // lowercased: backup_policy_name
   const std::string b = R"({")" + kelvin + R"(":"x","time_zone":"UTC+08:00"})";
@@ -1592,15 +1593,12 @@ TEST(Members, NearMissDistancesCountCharactersNotBytes) {
 // for each length, one of the last letters a-z puts the longer name in the member's own slot of
 // the lookup table (rules/members.hpp hashes the size and the end bytes).
 TEST(Members, AMembersNameWithMoreAfterItIsNotTheMember) {
-  for (std::string_view path : {"/backup_policy_name", "/scheduled_policy", "/time_zone", "/scheduled_policy/start_time",
-                                "/scheduled_policy/frequency", "/scheduled_policy/week_frequency",
-                                "/scheduled_policy/rentention_num", "/scheduled_policy/rentention_day",
-                                "/scheduled_policy/remain_first_backup_of_curMonth", "/scheduled_policy/status"}) {
-    bool const inner = path.starts_with("/scheduled_policy/");
-    std::string_view const member = path.substr(path.rfind('/') + 1);
+  for (const bpv::engine::member_spec& m : bpv::engine::members) {
+    bool const inner = m.in == bpv::engine::object_id::scheduled_policy;
+    const std::string path = cat({inner ? "/scheduled_policy/" : "/", m.name});
     for (std::size_t more = 1; more <= 12; ++more) {
       for (char last = 'a'; last <= 'z'; ++last) {
-        const std::string name = cat({member, std::string(more - 1, 'x'), std::string(1, last)});
+        const std::string name = cat({m.name, std::string(more - 1, 'x'), std::string(1, last)});
         const std::string b = inner ? sp(cat({"\"", name, "\":[]"})) : cat({"{\"", name, "\":[]}"});
         const report r = check(b);
         for (const diagnostic& d : r.diagnostics) ASSERT_NE(d.path, path) << b << ": " << rules_of(r);
@@ -1881,6 +1879,16 @@ struct said {
   options opts = {};
 };
 
+// Each case's finding, with its words.
+void expect_said(const std::vector<said>& cases) {
+  for (const said& c : cases) {
+    const report r = check(c.body, {}, c.opts);
+    const diagnostic* d = find(r, c.rule);
+    ASSERT_NE(d, nullptr) << c.body << ": " << rules_of(r);
+    EXPECT_EQ(d->message, c.message) << c.body;
+  }
+}
+
 options raised(std::string id) {
   options o;
   o.overrides.push_back({std::move(id), bpv::rule_level::error});
@@ -1940,12 +1948,7 @@ TEST(Messages, SayWhatIsWrongAndWhatThePageAllows) {
        "frequency and week_frequency are both set: set one (frequency would prevail and week_frequency be ignored)",
        raised("week_frequency.ignored")},
   };
-  for (const said& c : cases) {
-    const report r = check(c.body, {}, c.opts);
-    const diagnostic* d = find(r, c.rule);
-    ASSERT_NE(d, nullptr) << c.body << ": " << rules_of(r);
-    EXPECT_EQ(d->message, c.message) << c.body;
-  }
+  expect_said(cases);
 }
 
 TEST(Messages, EveryOtherFindingSaysWhatToDo) {
@@ -2010,12 +2013,7 @@ TEST(Messages, EveryOtherFindingSaysWhatToDo) {
       {R"({"a":1)", "body.not_json",
        "not JSON: the body ends early: expected ',' or '}' after a member at byte 6 (the end of the body)"},
   };
-  for (const said& c : cases) {
-    const report r = check(c.body, {}, c.opts);
-    const diagnostic* d = find(r, c.rule);
-    ASSERT_NE(d, nullptr) << c.body << ": " << rules_of(r);
-    EXPECT_EQ(d->message, c.message) << c.body;
-  }
+  expect_said(cases);
   // What the caller says of the request: the URI's policy ID, the target being the default policy.
   context uri;
   uri.policy_id = "";
@@ -2034,12 +2032,8 @@ TEST(Messages, EveryOtherFindingSaysWhatToDo) {
 // The same words whichever reading made the request: an escape anywhere sends a body through
 // the document, whose values keep their raw text beside the unescaped one.
 TEST(Messages, TheSameFromTheDocument) {
-  const std::string digits49(49, '1');
-  const std::string b = R"({"backup_policy_name":"\u0061","scheduled_policy":{"frequency":)" + digits49 + "}}";
-  const report r = check(b);
-  const diagnostic* d = find(r, "frequency.range");
-  ASSERT_NE(d, nullptr) << rules_of(r);
-  EXPECT_EQ(d->message, "frequency must be 1 to 14 (days), not " + std::string(48, '1') + "...");
+  expect_said({{R"({"backup_policy_name":"\u0061","scheduled_policy":{"frequency":)" + std::string(49, '1') + "}}",
+                "frequency.range", "frequency must be 1 to 14 (days), not " + std::string(48, '1') + "..."}});
 }
 
 }  // namespace messages
