@@ -1877,12 +1877,13 @@ struct said {
   std::string_view rule;
   std::string message;
   options opts = {};
+  context ctx = {};
 };
 
 // Each case's finding, with its words.
 void expect_said(const std::vector<said>& cases) {
   for (const said& c : cases) {
-    const report r = check(c.body, {}, c.opts);
+    const report r = check(c.body, c.ctx, c.opts);
     const diagnostic* d = find(r, c.rule);
     ASSERT_NE(d, nullptr) << c.body << ": " << rules_of(r);
     EXPECT_EQ(d->message, c.message) << c.body;
@@ -2017,16 +2018,12 @@ TEST(Messages, EveryOtherFindingSaysWhatToDo) {
   // What the caller says of the request: the URI's policy ID, the target being the default policy.
   context uri;
   uri.policy_id = "";
-  const report empty_id = check(R"({"backup_policy_name":"x"})", uri);
-  ASSERT_NE(find(empty_id, "request.policy_id_empty"), nullptr) << rules_of(empty_id);
-  EXPECT_EQ(find(empty_id, "request.policy_id_empty")->message,
-            "the policy ID in the URI is empty: PUT /v2/{project_id}/backuppolicy/{policy_id} needs one");
   context target;
   target.target_is_default = true;
-  const report renamed = check(R"({"backup_policy_name":"x"})", target);
-  ASSERT_NE(find(renamed, "backup_policy_name.default_policy"), nullptr) << rules_of(renamed);
-  EXPECT_EQ(find(renamed, "backup_policy_name.default_policy")->message,
-            "the tenant's default backup policy cannot be renamed: leave out backup_policy_name");
+  expect_said({{R"({"backup_policy_name":"x"})", "request.policy_id_empty",
+                "the policy ID in the URI is empty: PUT /v2/{project_id}/backuppolicy/{policy_id} needs one", {}, uri},
+               {R"({"backup_policy_name":"x"})", "backup_policy_name.default_policy",
+                "the tenant's default backup policy cannot be renamed: leave out backup_policy_name", {}, target}});
 }
 
 // The same words whichever reading made the request: an escape anywhere sends a body through
