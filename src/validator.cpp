@@ -119,12 +119,11 @@ void set_policy_id(report& out, const std::optional<std::string_view>& id) {
   }
 }
 
-// The report's list from the findings, and what follows from it.
-void conclude(report& out, engine::findings& f, std::size_t body_size) {
+// The report's list from the findings; returns the verdict that follows from it.
+bool conclude(report& out, engine::findings& f, std::size_t body_size) {
   out.omitted = f.finish(out.diagnostics, body_size);
-  out.valid = std::none_of(out.diagnostics.begin(), out.diagnostics.end(),
-                           [](const diagnostic& d) { return d.severity == severity::error; });
-  out.http_status = out.valid ? 200 : 400;
+  return std::none_of(out.diagnostics.begin(), out.diagnostics.end(),
+                      [](const diagnostic& d) { return d.severity == severity::error; });
 }
 
 }  // namespace
@@ -212,13 +211,22 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
     if (bound && !m.rules.custom().empty()) engine::run_custom(m.req, body, ctx, m.rules, m.custom, f);
   }
 
-  conclude(out, f, body.size());
+  bool const valid = conclude(out, f, body.size());
   if (m.findings_outgrown()) m.outsized = true;
-  if (out.valid && bound && m.opts.effective_policy) engine::effective_into(m.req, m.scratch, out.effective.emplace());
-  if (body.size() <= kept_body_bytes && m.outsized) {
-    m.give_back();
-    m.outsized = false;
+  // The verdict last: running out of memory while the effective policy is copied, or while
+  // storage is given back, leaves `out` invalid and without a policy (validator.hpp).
+  try {
+    if (valid && bound && m.opts.effective_policy) engine::effective_into(m.req, m.scratch, out.effective.emplace());
+    if (body.size() <= kept_body_bytes && m.outsized) {
+      m.give_back();
+      m.outsized = false;
+    }
+  } catch (...) {
+    out.effective.reset();
+    throw;
   }
+  out.valid = valid;
+  out.http_status = valid ? 200 : 400;
 }
 
 }  // namespace bpv

@@ -38,6 +38,10 @@ const std::vector<std::string>& bodies() {
         R"({"backup_policy_name":"a", "x": [1, 2,)",
         R"({"n":123456789012345678901234567890,"backup_policy_name":"a"})",  // beyond 64 bits
         R"(["<",{"a":1,"a":2},"x>"])",  // JSON, not an object: read for the rules that hold anywhere
+        // Valid, with an effective policy whose copies allocate (strings past the short-string
+        // room, a list of days): the verdict must not be set before they are made.
+        R"({"backup_policy_name":"a_policy_name_longer_than_short_strings","time_zone":"UTC+08:00",)"
+        R"("scheduled_policy":{"week_frequency":["MON","TUE"],"start_time":"00:00,01:00,02:00,03:00","rentention_day":30}})",
     };
     // Nested past the depth limit: On-Demand's walk, whose parser takes no notice when its
     // string buffer could not be had.
@@ -48,6 +52,25 @@ const std::vector<std::string>& bodies() {
     return b;
   }();
   return all;
+}
+
+// Runs `attempt` with the k-th allocation from now on failing: whether std::bad_alloc came out
+// of it, and whether the k-th allocation came (and failed); allocations succeed again after.
+struct outcome {
+  bool threw, failed;
+};
+template <class F>
+outcome failing_allocation(long k, F&& attempt) {
+  bench::fail_allocation(k);
+  bool threw = false;
+  try {
+    attempt();
+  } catch (const std::bad_alloc&) {
+    threw = true;
+  }
+  bool const failed = bench::allocation_failed();
+  bench::fail_allocation(-1);
+  return {threw, failed};
 }
 
 // For each body, and each allocation its validation makes in a new validator and in one that
@@ -67,15 +90,7 @@ TEST(OutOfMemory, AtEachAllocationOfARequest) {
         bpv::validator v;
         bpv::report r;
         if (warmed) v.validate(bodies()[0], ctx, r);
-        bench::fail_allocation(k);
-        bool threw = false;
-        try {
-          v.validate(body, ctx, r);
-        } catch (const std::bad_alloc&) {
-          threw = true;
-        }
-        bool const failed = bench::allocation_failed();  // the k-th allocation came, and failed
-        bench::fail_allocation(-1);
+        auto const [threw, failed] = failing_allocation(k, [&] { v.validate(body, ctx, r); });
         if (threw) {
           EXPECT_TRUE(failed);
           EXPECT_FALSE(r.valid) << k;
@@ -99,6 +114,38 @@ TEST(OutOfMemory, AtEachAllocationOfARequest) {
   }
 }
 
+// The first ordinary body after a large one gives back what the large one grew, which
+// allocates: out of memory there too leaves the report invalid, without a policy, and the
+// validator answering as a new one.
+TEST(OutOfMemory, WhileGivingBackWhatALargeBodyGrew) {
+  std::string large = R"({"backup_policy_name":"a")";  // a warning and an error a member
+  for (int i = 0; i < 4000; ++i) large += ",\"label_" + std::to_string(i) + "\":\"<" + std::to_string(i) + ">\"";
+  large += "}";
+  ASSERT_GT(large.size(), std::size_t{64} << 10) << "a body that grows the buffers beyond what is kept";
+  std::string const& small = bodies()[0];
+  std::string const expected = bpv::to_json(bpv::validator().validate(small, {}), "b");
+  ASSERT_NE(expected.find(R"("valid":true)"), std::string::npos);
+  long failures = 0;
+  for (long k = 0; k < 100000; ++k) {
+    bpv::validator v;
+    bpv::report r;
+    v.validate(large, {}, r);
+    auto const [threw, failed] = failing_allocation(k, [&] { v.validate(small, {}, r); });
+    if (threw) {
+      EXPECT_FALSE(r.valid) << k;
+      EXPECT_EQ(r.http_status, 400) << k;
+      EXPECT_FALSE(r.effective.has_value()) << k;
+    } else {
+      EXPECT_EQ(bpv::to_json(r, "b"), expected) << "allocation " << k << " failed unseen";
+    }
+    v.validate(small, {}, r);
+    EXPECT_EQ(bpv::to_json(r, "b"), expected) << "after allocation " << k;
+    if (!failed || testing::Test::HasFailure()) break;
+    ++failures;
+  }
+  EXPECT_GT(failures, 0) << "giving back allocates";
+}
+
 // A custom rule may catch the bad_alloc of its own sink.add(): the findings are then as they
 // were before the call (the finding left out), not a slot claimed for words that never came.
 TEST(OutOfMemory, ACustomRuleThatCatchesIt) {
@@ -115,15 +162,7 @@ TEST(OutOfMemory, ACustomRuleThatCatchesIt) {
   for (long k = 0; k < 100000; ++k) {
     bpv::validator v(opts);
     bpv::report r;
-    bench::fail_allocation(k);
-    bool threw = false;
-    try {
-      v.validate(body, {}, r);
-    } catch (const std::bad_alloc&) {
-      threw = true;
-    }
-    bool const failed = bench::allocation_failed();
-    bench::fail_allocation(-1);
+    auto const [threw, failed] = failing_allocation(k, [&] { v.validate(body, {}, r); });
     if (!threw) {
       std::size_t const listed = r.diagnostics.size();
       EXPECT_LE(listed, 1u) << k;
