@@ -421,6 +421,24 @@ TEST(Overrides, UnknownIdsAreRefusedClearly) {
   EXPECT_EQ(bpv::options_problem(options{}), "");
 }
 
+// Overrides apply in order, the later of one ID winning; each is checked on its own, so a
+// refused one is refused even when a later one would undo it (validator.hpp).
+TEST(Overrides, TheLaterWinsAndEachIsCheckedOnItsOwn) {
+  options o = with_override("member.unknown", rule_level::error);
+  o.overrides.push_back({"member.unknown", rule_level::info});
+  bpv::validator const v(o);
+  auto const it = std::find_if(v.rules().begin(), v.rules().end(), [](const auto& r) { return r.id == "member.unknown"; });
+  ASSERT_NE(it, v.rules().end());
+  EXPECT_EQ(it->severity, severity::info);
+  EXPECT_EQ(it->code, "");
+
+  options undone = with_override("body.empty", rule_level::off);
+  undone.overrides.push_back({"body.empty", rule_level::error});
+  EXPECT_EQ(bpv::options_problem(undone),
+            "rule 'body.empty' cannot be turned off or lowered: without it the value cannot be read");
+  EXPECT_THROW(bpv::validator{undone}, std::invalid_argument);
+}
+
 // An ID the caller got wrong is shown in the message with its control characters escaped: the
 // message stays one line, and the exception's what(), a C string, holds all of it.
 TEST(Overrides, ControlCharactersInAnUnknownIdAreEscaped) {

@@ -98,6 +98,9 @@ BPV_API bpv_status bpv_options_create(bpv_options **out);
 BPV_API void bpv_options_destroy(bpv_options *options); /* NULL is fine */
 BPV_API bpv_status bpv_options_set_max_body_bytes(bpv_options *options, size_t bytes); /* > 0 */
 BPV_API bpv_status bpv_options_set_max_depth(bpv_options *options, size_t levels);     /* > 0; the root object is 1 */
+/* At most `count` diagnostics are listed, the first in document order, and besides them the
+ * first error when they do not include it (the response is made from it): so count + 1 at
+ * most. 0 lists only the first error. bpv_result_omitted() counts the rest. */
 BPV_API bpv_status bpv_options_set_max_diagnostics(bpv_options *options, size_t count);
 /* "modify" (the default) or "lenient" (README "Profiles and rules"). */
 BPV_API bpv_status bpv_options_set_profile(bpv_options *options, const char *name);
@@ -125,7 +128,10 @@ BPV_API bpv_status bpv_validate(bpv_validator *validator, const char *body, size
 BPV_API bpv_status bpv_result_valid(const bpv_result *result, int *valid);             /* 1 valid, 0 not */
 BPV_API bpv_status bpv_result_http_status(const bpv_result *result, int *http_status); /* 200 or 400 */
 BPV_API bpv_status bpv_result_diagnostic_count(const bpv_result *result, size_t *count);
-BPV_API bpv_status bpv_result_omitted(const bpv_result *result, size_t *omitted); /* left out: max_diagnostics, or paths past 8 times the body's size (64 KiB at least) */
+/* Diagnostics left out: beyond max_diagnostics, or once the listed ones' paths together have
+ * passed 8 times the body's size (64 KiB at least; the one that passes it is listed). The first
+ * error is always listed. */
+BPV_API bpv_status bpv_result_omitted(const bpv_result *result, size_t *omitted);
 /* The diagnostic at `index` (document order; index < count). */
 BPV_API bpv_status bpv_result_diagnostic(const bpv_result *result, size_t index, bpv_diagnostic *out);
 /* The service-shaped response body: {"backup_policy_id":...} or {"error":{"code":...,"message":...}}. */

@@ -88,11 +88,14 @@ class BPV_API finding_sink {
 /// once: it must not change shared state (or must synchronise). It should not throw; if it does,
 /// the exception leaves validate() and the validator stays usable.
 struct custom_rule {
-  /// Unique, not a built-in ID: ASCII letters, digits, '.', '_' and '-', e.g. "acme.retention_min_days".
+  /// Unique, not a built-in ID: 1 to 128 ASCII letters, digits, '.', '_' and '-', e.g.
+  /// "acme.retention_min_days". IDs and codes become diagnostic::rule and ::code, views of static
+  /// storage: each distinct one a validator is made with is kept until the process ends (a few
+  /// hundred bytes), so take them from a fixed set, not made anew for each validator.
   std::string id;
   bpv::severity severity = severity::error;
-  /// The service code an error carries (response and report), e.g. "AutoBackup.0107"; letters,
-  /// digits, '.', '_', '-'. Needed when the rule is an error; warnings and info carry none.
+  /// The service code an error carries (response and report), e.g. "AutoBackup.0107"; 1 to 128
+  /// letters, digits, '.', '_', '-'. Needed when the rule is an error; warnings and info carry none.
   std::string code;
   /// The policy it enforces, one sentence (validator::rules()).
   std::string enforces;

@@ -38,7 +38,9 @@ struct options {
   bpv::limits limits{};
   /// The reading of the API page (README "Profiles and rules").
   bpv::profile profile = profile::modify;
-  /// Applied in order after the profile; a later override of the same ID wins.
+  /// Applied in order after the profile; a later override of the same ID wins. Each must be
+  /// usable on its own: one that options_problem() refuses is refused even when a later one of
+  /// the same ID would undo it.
   std::vector<rule_override> overrides;
   /// Run after the built-in rules, in this order.
   std::vector<custom_rule> custom_rules;
