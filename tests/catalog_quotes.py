@@ -16,10 +16,10 @@ usage: catalog_quotes.py --cli BPV --spec DIR
 """
 import argparse
 import html
-import json
 import re
-import subprocess
 import sys
+
+from rule_table import rule_table
 
 MEMBERS = ("backup_policy_name", "scheduled_policy", "start_time", "frequency", "week_frequency", "rentention_num",
            "rentention_day", "remain_first_backup_of_curMonth", "status", "time_zone")
@@ -88,8 +88,7 @@ def main():
         if not sources.get(member):
             sys.exit(f"catalog_quotes: no row for {member} in the API page's request table")
 
-    out = subprocess.run([a.cli, "rules", "--format", "json"], capture_output=True, text=True, check=True).stdout
-    rules = [json.loads(line) for line in out.splitlines() if line.strip()]
+    rules = rule_table(a.cli)
     failures, checked = [], 0
     for r in rules:
         for label, quote in parts(r["enforces"]):

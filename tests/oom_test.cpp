@@ -28,6 +28,13 @@ TEST(OutOfMemory, InTheFirstRequestOfTheProcess) {
   EXPECT_TRUE(r.valid);
 }
 
+// A body of `members` more members, each unknown (a warning) with '<' in its value (an error).
+std::string labelled_body(int members) {
+  std::string b = R"({"backup_policy_name":"a")";
+  for (int i = 0; i < members; ++i) b += ",\"label_" + std::to_string(i) + "\":\"<" + std::to_string(i) + ">\"";
+  return b + "}";
+}
+
 const std::vector<std::string>& bodies() {
   static const std::vector<std::string> all = [] {
     std::vector<std::string> b = {
@@ -46,9 +53,7 @@ const std::vector<std::string>& bodies() {
     // Nested past the depth limit: On-Demand's walk, whose parser takes no notice when its
     // string buffer could not be had.
     b.push_back(R"({"backup_policy_name":"a","x":)" + std::string(70, '[') + std::string(70, ']') + "}");
-    std::string many = R"({"backup_policy_name":"a")";
-    for (int i = 0; i < 3000; ++i) many += ",\"label_" + std::to_string(i) + "\":\"<" + std::to_string(i) + ">\"";
-    b.push_back(many + "}");
+    b.push_back(labelled_body(3000));
     return b;
   }();
   return all;
@@ -118,9 +123,7 @@ TEST(OutOfMemory, AtEachAllocationOfARequest) {
 // allocates: out of memory there too leaves the report invalid, without a policy, and the
 // validator answering as a new one.
 TEST(OutOfMemory, WhileGivingBackWhatALargeBodyGrew) {
-  std::string large = R"({"backup_policy_name":"a")";  // a warning and an error a member
-  for (int i = 0; i < 4000; ++i) large += ",\"label_" + std::to_string(i) + "\":\"<" + std::to_string(i) + ">\"";
-  large += "}";
+  std::string const large = labelled_body(4000);
   ASSERT_GT(large.size(), std::size_t{64} << 10) << "a body that grows the buffers beyond what is kept";
   std::string const& small = bodies()[0];
   std::string const expected = bpv::to_json(bpv::validator().validate(small, {}), "b");

@@ -42,6 +42,13 @@ options with_override(std::string id, rule_level level, profile p = profile::mod
 
 std::size_t pos(std::string_view body, std::string_view needle) { return body.find(needle); }
 
+// The row of rule `id` in a validator's table, or nullptr (a rule that is off has none).
+const bpv::rule_info* rule_in(const bpv::validator& v, std::string_view id) {
+  for (const auto& r : v.rules())
+    if (r.id == id) return &r;
+  return nullptr;
+}
+
 // Bodies that exercise most rules (the rules suite covers each one alone).
 const std::vector<std::string>& mixed_bodies() {
   static const std::vector<std::string> bodies = {
@@ -388,21 +395,15 @@ TEST(Overrides, TheValidatorsRuleTableShowsThem) {
   o.overrides = {{"member.unknown", rule_level::error}, {"frequency.range", rule_level::off},
                  {"start_time.order", rule_level::warning}};
   bpv::validator v(o);
-  auto rules = v.rules();
-  auto get = [&](std::string_view id) -> const bpv::rule_info* {
-    for (const auto& r : rules)
-      if (r.id == id) return &r;
-    return nullptr;
-  };
-  EXPECT_EQ(rules.size(), bpv::rules().size() - 1);
-  EXPECT_FALSE(get("frequency.range"));
-  ASSERT_TRUE(get("member.unknown"));
-  EXPECT_EQ(get("member.unknown")->severity, severity::error);
-  EXPECT_EQ(get("member.unknown")->code, "AutoBackup.0008");
-  EXPECT_EQ(get("start_time.order")->severity, severity::warning);
-  EXPECT_EQ(get("start_time.order")->code, "");
-  EXPECT_EQ(get("member.near_miss")->severity, severity::warning);
-  EXPECT_EQ(get("frequency.type")->code, "AutoBackup.0106");
+  EXPECT_EQ(v.rules().size(), bpv::rules().size() - 1);
+  EXPECT_FALSE(rule_in(v, "frequency.range"));
+  ASSERT_TRUE(rule_in(v, "member.unknown"));
+  EXPECT_EQ(rule_in(v, "member.unknown")->severity, severity::error);
+  EXPECT_EQ(rule_in(v, "member.unknown")->code, "AutoBackup.0008");
+  EXPECT_EQ(rule_in(v, "start_time.order")->severity, severity::warning);
+  EXPECT_EQ(rule_in(v, "start_time.order")->code, "");
+  EXPECT_EQ(rule_in(v, "member.near_miss")->severity, severity::warning);
+  EXPECT_EQ(rule_in(v, "frequency.type")->code, "AutoBackup.0106");
 }
 
 TEST(Overrides, UnknownIdsAreRefusedClearly) {
@@ -427,10 +428,10 @@ TEST(Overrides, TheLaterWinsAndEachIsCheckedOnItsOwn) {
   options o = with_override("member.unknown", rule_level::error);
   o.overrides.push_back({"member.unknown", rule_level::info});
   bpv::validator const v(o);
-  auto const it = std::find_if(v.rules().begin(), v.rules().end(), [](const auto& r) { return r.id == "member.unknown"; });
-  ASSERT_NE(it, v.rules().end());
-  EXPECT_EQ(it->severity, severity::info);
-  EXPECT_EQ(it->code, "");
+  const bpv::rule_info* const unknown = rule_in(v, "member.unknown");
+  ASSERT_NE(unknown, nullptr);
+  EXPECT_EQ(unknown->severity, severity::info);
+  EXPECT_EQ(unknown->code, "");
 
   options undone = with_override("body.empty", rule_level::off);
   undone.overrides.push_back({"body.empty", rule_level::error});
@@ -642,9 +643,7 @@ TEST(CustomRules, OverridesApplyToThem) {
   EXPECT_EQ(*calls, 0) << "a custom rule that is off is not called";
 
   bpv::validator const off(o);
-  EXPECT_TRUE(std::none_of(off.rules().begin(), off.rules().end(),
-                           [](const bpv::rule_info& ri) { return ri.id == "acme.retention_min_days"; }))
-      << "a rule that is off is not in the validator's table";
+  EXPECT_EQ(rule_in(off, "acme.retention_min_days"), nullptr) << "a rule that is off is not in the validator's table";
 
   o.overrides.back().level = rule_level::warning;
   report w = check(sp(R"("frequency":1,"rentention_day":5)"), {}, o);

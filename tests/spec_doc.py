@@ -14,6 +14,8 @@ import re
 import subprocess
 import sys
 
+from rule_table import rule_table
+
 TEST = re.compile(r"^([A-Z]\w*)\.(\w+|\*)$")
 RULE = re.compile(r"^(\w+)\.(\w+|\*)$")
 CASE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
@@ -56,8 +58,7 @@ def main():
     doc = open(a.doc, encoding="utf-8").read()
     tokens = re.findall(r"`([^`\n]+)`", doc)
     tests = gtest_names(a.gtest)
-    rules_out = subprocess.run([a.cli, "rules", "--format", "json"], capture_output=True, text=True, check=True).stdout
-    rules = [json.loads(l)["rule"] for l in rules_out.splitlines() if l.strip()]
+    rules = [r["rule"] for r in rule_table(a.cli)]
     prefixes = {r.split(".")[0] for r in rules}
     cases = case_ids([f"{a.shared}/conformance/cases.json"] + glob.glob(f"{a.root}/tests/spec_cases/*.json"))
     suite_dir = f"{a.shared}/suites/JSONTestSuite/test_parsing"
