@@ -754,6 +754,11 @@ TEST_F(Cli, FileNamesThatAreNotPlainTextStayOneJsonLine) {
   auto v = reader.parse();
   ASSERT_TRUE(v.has_value()) << "the report of a non-UTF-8 file name is not JSON: " << reader.error();
   EXPECT_TRUE(is_valid(*v));
+  // Each byte outside UTF-8 becomes U+FFFD (README), the rest of the name as it is.
+  std::string named = raw;
+  named.replace(named.find("\xff\xfe"), 2, "\xEF\xBF\xBD\xEF\xBF\xBD");
+  ASSERT_NE(v->get("source"), nullptr);
+  EXPECT_EQ(v->get("source")->text, named);
 }
 
 TEST_F(Cli, FailingToWriteTheReportIsAnIoError) {
@@ -881,6 +886,10 @@ TEST_F(Cli, PolicyIdIsEchoedInTheSuccessResponse) {
     EXPECT_TRUE(echoed->is_string());
     EXPECT_EQ(echoed->text, id);
   }
+  // Not UTF-8: each stray byte becomes U+FFFD, so that the response stays JSON (README).
+  jv stray = validate_json(valid_body, {"--policy-id", "p\xff\xe2\x82"});
+  ASSERT_TRUE(is_valid(stray)) << summary(stray);
+  EXPECT_EQ(stray.get("response")->get("backup_policy_id")->text, "p\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
   jv inline_form = validate_json(valid_body, {"--policy-id=Y"});
   ASSERT_TRUE(is_valid(inline_form)) << summary(inline_form);
   EXPECT_EQ(inline_form.get("response")->get("backup_policy_id")->text, "Y");

@@ -285,6 +285,44 @@ TEST(Overrides, ValuesLetThroughByRulesOffAreKeptWhole) {
   }
 }
 
+// With the range rules lowered, numbers outside the page's ranges reach the effective policy as
+// sent; one beyond what JSON carries exactly (2^53) is left out, never written as another value.
+TEST(Overrides, NumbersLetThroughByRangeRulesLoweredAreExactOrLeftOut) {
+  options o;
+  for (const char* id : {"frequency.range", "rentention_num.range", "rentention_day.range"})
+    o.overrides.push_back({id, rule_level::warning});
+  bpv::validator v(o);
+  report r;
+  auto policy_of = [&](const std::string& members) -> const bpv::scheduled_policy& {
+    std::string const body = R"({"scheduled_policy":{)" + members + "}}";
+    v.validate(body, {}, r);
+    EXPECT_TRUE(r.valid) << body << "\n" << rules_of(r);
+    EXPECT_TRUE(r.effective && r.effective->scheduled_policy) << body;
+    return *r.effective->scheduled_policy;
+  };
+  const auto& wide = policy_of(R"("frequency":30,"rentention_num":9007199254740991)");
+  EXPECT_EQ(wide.frequency, 30);
+  EXPECT_EQ(wide.rentention_num, std::int64_t{9007199254740991});
+  EXPECT_EQ(policy_of(R"("frequency":-9007199254740991,"rentention_day":123456.9)").frequency,
+            std::int64_t{-9007199254740991});
+  EXPECT_EQ(r.effective->scheduled_policy->rentention_day, 123456);
+
+  const auto& beyond = policy_of(R"("frequency":9223372036854775807,"rentention_num":-9007199254740992)");
+  EXPECT_FALSE(beyond.frequency) << *beyond.frequency;
+  EXPECT_FALSE(beyond.rentention_num) << *beyond.rentention_num;
+  ASSERT_EQ(r.diagnostics.size(), 2u) << rules_of(r);  // still named, as warnings
+  EXPECT_EQ(r.diagnostics[0].rule, "frequency.range");
+  EXPECT_EQ(r.diagnostics[1].rule, "rentention_num.range");
+  const auto& far_day = policy_of(R"("frequency":1,"rentention_day":1e30)");
+  EXPECT_EQ(far_day.frequency, 1);
+  EXPECT_FALSE(far_day.rentention_day) << *far_day.rentention_day;
+  // Precedence goes by what was sent: a rentention_num left out still prevails.
+  const auto& both = policy_of(R"("week_frequency":["MON"],"rentention_num":99999999999999999999,"rentention_day":5)");
+  EXPECT_FALSE(both.rentention_num);
+  EXPECT_FALSE(both.rentention_day) << *both.rentention_day;
+  EXPECT_EQ(both.week_frequency, std::vector<std::string>{"MON"});
+}
+
 TEST(Overrides, LoweredErrorsKeepTheirPlaceAndMessageAndLoseTheirCode) {
   std::string const body = sp(R"("frequency":1,"start_time":"12:30")");
   report m = check(body);
