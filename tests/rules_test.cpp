@@ -425,6 +425,14 @@ TEST(Request, EmptyBodyIs0000) {
     EXPECT_TRUE(has_code(r, "AutoBackup.0000", "", std::nullopt));
     EXPECT_FALSE(r.valid);
   }
+  // White space is JSON's four characters: a body of other blanks (form feed, vertical tab,
+  // U+00A0, U+3000) is not JSON, at its first byte.
+  for (std::string b : {"\f", " \v", "\xC2\xA0", "\n\xE3\x80\x80"}) {
+    const report r = check(b);
+    ASSERT_EQ(r.diagnostics.size(), 1u) << rules_of(r);
+    EXPECT_EQ(r.diagnostics[0].rule, "body.not_json");
+    EXPECT_TRUE(has_code(r, "AutoBackup.0008", "", b.find_first_not_of(" \n"))) << rules_of(r);
+  }
 }
 
 // A blank body at the size limit is still empty (beyond it, refused for its size: README).
