@@ -22,6 +22,10 @@ static char *read_all(const char *path, size_t *len) {
     got = fread(buf + n, 1, cap - n, f);
     n += got;
   } while (got > 0);
+  if (ferror(f)) { /* a directory, an I/O error: not an empty body */
+    free(buf);
+    buf = NULL;
+  }
   fclose(f);
   *len = n;
   return buf;

@@ -6,15 +6,30 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <string>
 
+// The whole file; nothing when it cannot be read (libstdc++ throws for a directory).
+std::optional<std::string> read_all(const char* path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  try {
+    std::string body{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (in.bad()) return std::nullopt;
+    return body;
+  } catch (const std::ios_base::failure&) {
+    return std::nullopt;
+  }
+}
+
 int main(int argc, char** argv) {
-  if (argc != 2) {
+  // A file that cannot be read is the service's own failure, not an empty body to answer 400.
+  std::optional<std::string> const read = argc == 2 ? read_all(argv[1]) : std::nullopt;
+  if (!read) {
     std::cerr << "usage: embed FILE\n";
     return 2;
   }
-  std::ifstream in(argv[1], std::ios::binary);
-  std::string const body{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  std::string const& body = *read;
 
   bpv::validator v;  // reusable: keep one per thread
   bpv::context ctx;  // what the URI says

@@ -87,7 +87,7 @@ typedef struct bpv_diagnostic {
   size_t message_len;
 } bpv_diagnostic;
 
-/* "MAJOR.MINOR.PATCH", as BPV_VERSION_STRING and `bpv --version`. */
+/* "MAJOR.MINOR.PATCH", as BPV_VERSION_STRING (`bpv --version` prints "bpv " and it). */
 BPV_API const char *bpv_version(void);
 /* A short English description of a status, e.g. "unknown rule ID". Never NULL. */
 BPV_API const char *bpv_status_string(bpv_status status);
