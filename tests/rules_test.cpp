@@ -426,7 +426,7 @@ TEST(Request, EmptyBodyIs0000) {
     EXPECT_FALSE(r.valid);
   }
   // White space is JSON's four characters: a body of other blanks (form feed, vertical tab,
-  // U+00A0, U+3000) is not JSON, at its first byte.
+  // U+00A0, U+3000) is not JSON, at the first byte that is not JSON's white space.
   for (std::string b : {"\f", " \v", "\xC2\xA0", "\n\xE3\x80\x80"}) {
     const report r = check(b);
     ASSERT_EQ(r.diagnostics.size(), 1u) << rules_of(r);
