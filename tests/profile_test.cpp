@@ -323,6 +323,20 @@ TEST(Overrides, NumbersLetThroughByRangeRulesLoweredAreExactOrLeftOut) {
   EXPECT_EQ(both.week_frequency, std::vector<std::string>{"MON"});
 }
 
+// With week_frequency.day lowered, items that are not strings are let through: the effective
+// list keeps the strings as sent and leaves the others out, never written as text.
+TEST(Overrides, DaysThatAreNotStringsAreLeftOutOfTheEffectiveList) {
+  for (rule_level level : {rule_level::warning, rule_level::off}) {
+    bpv::validator v(with_override("week_frequency.day", level));
+    report r;
+    v.validate(R"({"scheduled_policy":{"week_frequency":["MON",[1,2],{"a":"b"},true,1.5e3,null,"sun",""]}})", {}, r);
+    ASSERT_TRUE(r.valid) << rules_of(r);
+    ASSERT_TRUE(r.effective && r.effective->scheduled_policy);
+    EXPECT_EQ(r.effective->scheduled_policy->week_frequency, (std::vector<std::string>{"MON", "sun", ""}));
+    EXPECT_EQ(r.diagnostics.size(), level == rule_level::off ? 0u : 7u) << rules_of(r);
+  }
+}
+
 TEST(Overrides, LoweredErrorsKeepTheirPlaceAndMessageAndLoseTheirCode) {
   std::string const body = sp(R"("frequency":1,"start_time":"12:30")");
   report m = check(body);

@@ -1,7 +1,8 @@
 // The typed policy: what the service would store after a valid modify request
 // (members of the API only, precedence applied, rentention_day rounded down). The ranges below
 // are the page's; a range rule lowered by an override lets other numbers through as sent, except
-// one of magnitude 2^53 or more (beyond what JSON carries exactly), which is left out.
+// one of magnitude 2^53 or more (beyond what JSON carries exactly), which is left out, as are
+// week_frequency's items that are not strings when week_frequency.day is lowered.
 #pragma once
 
 #include <cstdint>

@@ -95,8 +95,9 @@ class BPV_API validator {
   [[nodiscard]] report validate(std::string_view body, const context& ctx = {});
   /// The same, into `out`, reusing its storage. `body` must not point into `out`. An exception
   /// (std::bad_alloc, or what a custom rule throws) leaves `out` invalid (400, no effective
-  /// policy), its diagnostics unspecified, and the validator usable. Running out of memory is
-  /// never reported as a finding on the body.
+  /// policy) but not a report to answer with: its diagnostics, and so response_json(out), are
+  /// unspecified (the failure is the service's, not the client's). The validator stays usable.
+  /// Running out of memory is never reported as a finding on the body.
   void validate(std::string_view body, const context& ctx, report& out);
 
   [[nodiscard]] const options& config() const noexcept;

@@ -86,7 +86,10 @@ void effective_into(const request& req, const scratch& s, policy& p) {
   if (req.frequency() && exact(s.frequency)) sp.frequency = s.frequency;
   if (req.week_frequency() && !req.frequency()) {
     auto& days = sp.week_frequency.emplace();
-    for (const value& item : req.week_items) days.emplace_back(item.text);
+    // The items as sent; one that is not a string (let through by week_frequency.day lowered)
+    // has no place in a list of days and is left out, not written as text.
+    for (const value& item : req.week_items)
+      if (item.kind == kind::string) days.emplace_back(item.text);
   }
   if (req.rentention_num() && exact(s.rentention_num)) sp.rentention_num = s.rentention_num;
   if (req.rentention_day() && !req.rentention_num() && exact(s.rentention_day)) sp.rentention_day = s.rentention_day;
