@@ -307,7 +307,7 @@ class checker {
     if (!small_natural(n.text, days)) days = floor_of(n.text);
     scratch_.rentention_day = days;
     if (days < 2 || days > 99999) {
-      bool const far = days <= -number_clamp || days >= number_clamp;
+      bool const far = at_clamp(days);
       if (far || integer_literal(n.text)) {
         f_.add(rule::rentention_day_range, n, n.offset,
                say("rentention_day must be 2 to 99999 days, not ", shown{n}, far ? " (far outside the range)" : ""));

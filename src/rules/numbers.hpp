@@ -11,6 +11,10 @@ namespace bpv::engine {
 /// Values beyond this magnitude are clamped to it: far outside every field's range.
 inline constexpr std::int64_t number_clamp = std::int64_t{1} << 53;
 
+/// Whether a value read above is at the clamp: the number written was at least 2^53 in
+/// magnitude, so the value is not the number (only its side).
+constexpr bool at_clamp(std::int64_t v) noexcept { return v <= -number_clamp || v >= number_clamp; }
+
 /// The value of an integer literal (`-?digits`, no fraction, no exponent), clamped to
 /// ±number_clamp; nothing for any other number form (`2.0`, `1e0`).
 std::optional<std::int64_t> integer_literal(std::string_view json_number) noexcept;

@@ -80,10 +80,9 @@ void effective_into(const request& req, const scratch& s, policy& p) {
   }
   scheduled_policy& sp = p.scheduled_policy.emplace();
   text(sp.start_time, req.start_time());
-  // A number reaches the policy only as itself: one read clamped (rules/numbers.hpp), which only
-  // a range rule lowered by an override lets through, is left out rather than written as 2^53.
-  auto exact = [](std::int64_t v) { return v > -number_clamp && v < number_clamp; };
-  if (req.frequency() && exact(s.frequency)) sp.frequency = s.frequency;
+  // A number reaches the policy only as itself: one read at the clamp (rules/numbers.hpp), which
+  // only a range rule lowered by an override lets through, is left out rather than written as 2^53.
+  if (req.frequency() && !at_clamp(s.frequency)) sp.frequency = s.frequency;
   if (req.week_frequency() && !req.frequency()) {
     auto& days = sp.week_frequency.emplace();
     // The items as sent; one that is not a string (let through by week_frequency.day lowered)
@@ -91,8 +90,8 @@ void effective_into(const request& req, const scratch& s, policy& p) {
     for (const value& item : req.week_items)
       if (item.kind == kind::string) days.emplace_back(item.text);
   }
-  if (req.rentention_num() && exact(s.rentention_num)) sp.rentention_num = s.rentention_num;
-  if (req.rentention_day() && !req.rentention_num() && exact(s.rentention_day)) sp.rentention_day = s.rentention_day;
+  if (req.rentention_num() && !at_clamp(s.rentention_num)) sp.rentention_num = s.rentention_num;
+  if (req.rentention_day() && !req.rentention_num() && !at_clamp(s.rentention_day)) sp.rentention_day = s.rentention_day;
   text(sp.remain_first_backup_of_curMonth, req.remain_first_backup_of_curMonth());
   text(sp.status, req.status());
 }
