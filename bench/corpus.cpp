@@ -153,7 +153,8 @@ request make_request(rng& r, intent want) {
     if (r.chance(45)) {
       sp.add("rentention_num", std::to_string(r.between(2, 14)));
     } else if (r.chance(60)) {
-      sp.add("rentention_day", std::to_string(r.between(2, 99999)));
+      // Some with a fraction, which the service rounds down.
+      sp.add("rentention_day", std::to_string(r.between(2, 99998)) + (r.chance(20) ? "." + std::to_string(r.between(1, 99)) : ""));
     }
     if (r.chance(60)) sp.add("remain_first_backup_of_curMonth", r.chance(50) ? "\"Y\"" : "\"N\"");
     if (r.chance(70)) sp.add("status", r.chance(70) ? "\"ON\"" : "\"OFF\"");
@@ -199,13 +200,16 @@ request make_request(rng& r, intent want) {
 
   std::string name = random_name(r);
   std::string zone_text = z.text;
+  bool as_list = false;  // the body sent as an array of one request
   if (want == intent::invalid) {
     // The mistakes clients make, one or two at a time, each about a different member (so that
-    // the second does not undo the first).
+    // the second does not undo the first). Every rule of the body is among them but the size
+    // limit and the empty body (requests here are 150 to 350 bytes); the URI's (an empty policy
+    // ID) and the caller's (the default policy renamed) are not the body's to raise.
     std::vector<std::string_view> touched;
     bool alone = false;  // a change that takes no other
     for (int k = 0, n = r.chance(70) ? 1 : 2; k < n && !alone; ++k) {
-      int const pick = r.between(0, 31);
+      int const pick = r.between(0, 38);
       auto about = [&](std::string_view member) {
         if (std::find(touched.begin(), touched.end(), member) != touched.end()) return false;
         touched.push_back(member);
@@ -265,11 +269,13 @@ request make_request(rng& r, intent want) {
         case 24:
           if (about("duplicate")) root.add("backup_policy_name", "\"dup\""), has_name = true, out.rules.push_back("member.duplicate");
           break;
-        case 25:  // a second scheduled_policy, or the only one, of the wrong type
-          if (about("scheduled_policy")) {
-            root.add("scheduled_policy", "\"daily\"");
-            out.rules.push_back(has_sp ? "member.duplicate" : "scheduled_policy.type");
-            alone = !has_sp;  // no object for a later change to go in
+        case 25:  // scheduled_policy of the wrong type: nothing in it to change after
+          if (touched.empty()) {
+            alone = true;
+            has_sp = false;
+            root.add("scheduled_policy", r.chance(50) ? "\"daily\"" : "[" + quote(start_times(r, 1, zone_minutes, true)) + "]");
+            root.add("description", description(r));  // (a body this short is otherwise under 150 bytes)
+            out.rules.push_back("scheduled_policy.type");
           }
           break;
         case 26:  // nothing the API knows, only a description: a change on its own
@@ -291,6 +297,36 @@ request make_request(rng& r, intent want) {
         case 28: in_sp("start_time", "1200", "start_time.type"); break;
         case 29: in_sp("status", "true", "status.type"); break;
         case 30: in_sp("week_frequency", "\"MON\"", "week_frequency.type"); break;
+        case 31:
+          if (about("backup_policy_name")) {
+            has_name = false;
+            root.add("backup_policy_name", std::to_string(r.between(1, 999)));
+            out.rules.push_back("backup_policy_name.type");
+          }
+          break;
+        case 32: in_sp("rentention_day", quote(std::to_string(r.between(2, 999))), "rentention_day.type"); break;
+        case 33: in_sp("rentention_day", "1." + std::to_string(r.between(1, 99)), "rentention_day.range"); break;
+        case 34:
+          if (about("time_zone")) {
+            zone_text.clear();
+            root.add("time_zone", std::to_string(r.between(-12, 14)));
+            out.rules.push_back("time_zone.type");
+          }
+          break;
+        case 35: in_sp("remain_first_backup_of_curMonth", r.chance(50) ? "\"y\"" : "\"yes\"", "remain_first_backup_of_curMonth.value"); break;
+        case 36:  // the request sent as a list of one: not an object
+          if (touched.empty()) {
+            alone = as_list = true;
+            out.rules.push_back("body.not_object");
+          }
+          break;
+        case 37:  // an unknown member nested past the depth limit (64 levels): nothing else is read
+          if (touched.empty()) {
+            alone = true;
+            root.add("metadata", std::string(66, '[') + std::string(66, ']'));
+            out.rules.push_back("body.too_deep");
+          }
+          break;
         default: in_sp("rentention_day", std::to_string(r.between(100000, 999999)), "rentention_day.range"); break;
       }
     }
@@ -303,6 +339,7 @@ request make_request(rng& r, intent want) {
   if (!zone_text.empty() && (has_zone || zone_text != z.text)) body.add("time_zone", quote(zone_text));
   for (auto& m : root.members) body.members.push_back(m);
   out.body = body.write(pretty, 0);
+  if (as_list) out.body = "[" + out.body + "]";
   if (want == intent::invalid && r.chance(4)) {  // cut off: not JSON
     out.body.resize(out.body.size() / 2);
     out.rules = {"body.not_json"};
