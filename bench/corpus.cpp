@@ -215,6 +215,12 @@ request make_request(rng& r, intent want) {
         touched.push_back(member);
         return true;
       };
+      // A change that takes no other: only as the first, and the request's changes end with it.
+      auto on_its_own = [&] {
+        if (!touched.empty()) return false;
+        alone = true;
+        return true;
+      };
       auto in_sp = [&](std::string_view member, std::string value, std::string_view rule) {
         if (!about(member)) return;
         sp.set(std::string(member), std::move(value));
@@ -270,8 +276,7 @@ request make_request(rng& r, intent want) {
           if (about("duplicate")) root.add("backup_policy_name", "\"dup\""), has_name = true, out.rules.push_back("member.duplicate");
           break;
         case 25:  // scheduled_policy of the wrong type: nothing in it to change after
-          if (touched.empty()) {
-            alone = true;
+          if (on_its_own()) {
             has_sp = false;
             root.add("scheduled_policy", r.chance(50) ? "\"daily\"" : "[" + quote(start_times(r, 1, zone_minutes, true)) + "]");
             root.add("description", description(r));  // (a body this short is otherwise under 150 bytes)
@@ -279,8 +284,7 @@ request make_request(rng& r, intent want) {
           }
           break;
         case 26:  // nothing the API knows, only a description: a change on its own
-          if (touched.empty()) {
-            alone = true;
+          if (on_its_own()) {
             has_sp = has_name = false;
             zone_text.clear();
             root.add("description", description(r));
@@ -315,14 +319,13 @@ request make_request(rng& r, intent want) {
           break;
         case 35: in_sp("remain_first_backup_of_curMonth", r.chance(50) ? "\"y\"" : "\"yes\"", "remain_first_backup_of_curMonth.value"); break;
         case 36:  // the request sent as a list of one: not an object
-          if (touched.empty()) {
-            alone = as_list = true;
+          if (on_its_own()) {
+            as_list = true;
             out.rules.push_back("body.not_object");
           }
           break;
         case 37:  // an unknown member nested past the depth limit (64 levels): nothing else is read
-          if (touched.empty()) {
-            alone = true;
+          if (on_its_own()) {
             root.add("metadata", std::string(66, '[') + std::string(66, ']'));
             out.rules.push_back("body.too_deep");
           }
