@@ -139,7 +139,6 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
   out.http_status = 400;
   out.omitted = 0;
   out.effective.reset();  // here, so that a custom rule that throws leaves none from before
-  set_policy_id(out, ctx.policy_id);
 
   engine::findings f(&m.doc, m.opts.limits.max_diagnostics, &m.rules, m.findings_room);
   // The URI comes before the body: its finding is listed first among those without an offset.
@@ -211,6 +210,9 @@ void validator::validate(std::string_view body, const context& ctx, report& out)
     if (bound && !m.rules.custom().empty()) engine::run_custom(m.req, body, ctx, m.rules, m.custom, f);
   }
 
+  // Only now, when nothing reads the context any more: its views may point into `out` (the
+  // policy_id of the last report, say), which a custom rule must see as the caller left it.
+  set_policy_id(out, ctx.policy_id);
   bool const valid = conclude(out, f, body.size());
   if (m.findings_outgrown()) m.outsized = true;
   // The verdict last: running out of memory while the effective policy is copied, or while

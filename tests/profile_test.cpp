@@ -796,6 +796,44 @@ TEST(CustomRules, TheViewShowsTheRequestWithPlaces) {
   EXPECT_TRUE(seen);
 }
 
+// The context's views may point into the report being filled (a service passing the last
+// report's policy_id back): a custom rule still sees them as the caller left them, and the
+// report gets the same ID. (The report's policy_id was once refilled before the rule ran.)
+TEST(CustomRules, SeeAContextThatPointsIntoTheReportBeingFilled) {
+  std::vector<std::string> seen;
+  bpv::custom_rule c{"t.echo", severity::info, "", "", [&](const bpv::request_view& v, bpv::finding_sink&) {
+                       ASSERT_TRUE(v.context && v.context->policy_id && v.context->project_id);
+                       seen.push_back(std::string(*v.context->policy_id) + "|" + std::string(*v.context->project_id));
+                     }};
+  bpv::validator v(with_custom(c));
+  report r;
+  std::string const id = "af8a20b0-117d-4fc3-ae53-aa3968a4f870";
+  bpv::context first;
+  first.policy_id = id;
+  first.project_id = "p1";
+  v.validate(R"({"time_zone":"UTC+08:00"})", first, r);
+  ASSERT_EQ(r.policy_id, std::optional<std::string>(id));
+  bpv::context ctx;
+  ctx.policy_id = std::string_view(*r.policy_id).substr(9);  // a part of the report's own ID
+  ctx.project_id = std::string_view(*r.policy_id).substr(0, 8);
+  v.validate(R"({"time_zone":"UTC+08:00"})", ctx, r);
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[1], id.substr(9) + "|" + id.substr(0, 8));
+  EXPECT_EQ(r.policy_id, std::optional<std::string>(id.substr(9)));
+  EXPECT_TRUE(r.valid);
+  // And into the report's diagnostics, which the findings of this body replace.
+  v.validate(R"({"time_zone":"UTC+08:00","x":1})", first, r);
+  ASSERT_FALSE(r.diagnostics.empty());
+  std::string const message = r.diagnostics.front().message;
+  ctx.policy_id = r.diagnostics.front().message;
+  ctx.project_id = r.diagnostics.front().rule;
+  std::string const rule(r.diagnostics.front().rule);
+  v.validate(R"({"backup_policy_name":"b"})", ctx, r);
+  ASSERT_EQ(seen.size(), 4u);
+  EXPECT_EQ(seen[3], message + "|" + rule);
+  EXPECT_EQ(r.policy_id, std::optional<std::string>(message));
+}
+
 TEST(CustomRules, AbsentMembersAreNullAndBrokenBodiesAreNotShown) {
   int calls = 0;
   bpv::custom_rule c{"t.absent", severity::info, "", "", [&](const bpv::request_view& v, bpv::finding_sink&) {
