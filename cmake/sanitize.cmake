@@ -4,9 +4,19 @@
 #                 instrumented for its coverage feedback
 #   BPV_FUZZ_ENGINE  how fuzz targets link the engine: libFuzzer by default, OSS-Fuzz's
 #                 $LIB_FUZZING_ENGINE from fuzz/ossfuzz.sh
+#   BPV_SIMDJSON_CHECKS  ON: simdjson's development checks in every target, as a build without
+#                 optimisation has them, so that an optimised sanitizer build (CI's) also runs
+#                 the code an -O0 build of the library runs (On-Demand's parser then has a
+#                 buffer more, allocated as unchecked as its strings': walker.cpp)
 set(BPV_SANITIZE "" CACHE STRING "Sanitizers for every target: \"address,undefined\", \"thread\", or empty")
 option(BPV_FUZZ "Link fuzz targets with libFuzzer (clang); off: they replay files" OFF)
 set(BPV_FUZZ_ENGINE "-fsanitize=fuzzer" CACHE STRING "Link flags of the fuzzing engine (with BPV_FUZZ)")
+option(BPV_SIMDJSON_CHECKS "simdjson's development checks (SIMDJSON_DEVELOPMENT_CHECKS) in optimised builds too" OFF)
+
+if(BPV_SIMDJSON_CHECKS)
+  add_compile_definitions(SIMDJSON_DEVELOPMENT_CHECKS=1)  # every target: the parser's layout depends on it
+  message(STATUS "bpv: simdjson's development checks on")
+endif()
 
 if(BPV_SANITIZE)
   if(NOT CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")

@@ -96,6 +96,28 @@ struct on_demand_strings : od::document {
   }
 };
 
+#if SIMDJSON_DEVELOPMENT_CHECKS
+// With simdjson's development checks (every build without optimisation, unless told otherwise)
+// the parser has a second buffer made the same way, as unchecked: a start position for each
+// depth, written at the first object or array. A private member: named in an explicit
+// instantiation, where access is not checked, for a friend to read.
+const void* start_positions_of(const od::parser& p) noexcept;
+template <auto Member>
+struct start_positions_reader {
+  friend const void* start_positions_of(const od::parser& p) noexcept { return (p.*Member).get(); }
+};
+template struct start_positions_reader<&od::parser::start_positions>;
+#endif
+
+// Whether the parser got every buffer it asked for (see above).
+bool on_demand_complete(const od::parser& parser, od::document& doc) noexcept {
+#if SIMDJSON_DEVELOPMENT_CHECKS
+  if (start_positions_of(parser) == nullptr) return false;
+#endif
+  (void)parser;
+  return on_demand_strings::have_room(doc);
+}
+
 // The depth DOM's parser is made for (an allocation that fails leaves its own max_depth() at 0,
 // so it is never asked). Bodies nested deeper are walked On-Demand.
 constexpr std::size_t dom_depth = simdjson::DEFAULT_MAX_DEPTH;
@@ -679,7 +701,7 @@ void walker::impl::walk_values(std::string_view body, const walk_limits& limits,
     syntax_error_from(ec, nullptr);
     return;
   }
-  if (!on_demand_strings::have_room(doc)) or_throw(parser, simdjson::MEMALLOC);
+  if (!on_demand_complete(parser, doc)) or_throw(parser, simdjson::MEMALLOC);
 
   od::json_type root_type;
   if (auto ec = doc.type().get(root_type)) {
