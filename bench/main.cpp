@@ -267,14 +267,18 @@ const rapidjson::Document& schema_json() {
 // The schema with its '<' and '>' rule emptied (the definitions "clean", for the two objects'
 // other members, and "no_angle_names"), for the rows "_no_angles": what the peers cost without
 // the one rule that looks at every name and string of the body.
+// The member `name` of object v, or null. (Not FindMember against MemberEnd(): RapidJSON 1.1's
+// iterator comparisons are ambiguous under C++20's reversed operators, which clang warns of.)
+rapidjson::Value* member(rapidjson::Value& v, const char* name) { return v.HasMember(name) ? &v[name] : nullptr; }
+
 const rapidjson::Document& schema_json_without_angles() {
   static const rapidjson::Document d = [] {
     rapidjson::Document doc;
     doc.CopyFrom(schema_json(), doc.GetAllocator());
     for (const char* name : {"clean", "no_angle_names"}) {
-      auto it = doc["definitions"].FindMember(name);
-      if (it == doc["definitions"].MemberEnd()) throw std::runtime_error("modify-policy.schema.json: no definition " + std::string(name));
-      it->value.SetObject();  // {}: anything
+      rapidjson::Value* definition = member(doc["definitions"], name);
+      if (!definition) throw std::runtime_error("modify-policy.schema.json: no definition " + std::string(name));
+      definition->SetObject();  // {}: anything
     }
     return doc;
   }();
@@ -307,20 +311,20 @@ rapidjson::Document for_valijson(const rapidjson::Document& draft4) {
       return;
     }
     if (!v.IsObject()) return;
-    if (auto ref = v.FindMember("$ref"); ref != v.MemberEnd() && ref->value == "#/definitions/no_angle_names") {
+    if (const rapidjson::Value* ref = member(v, "$ref"); ref && *ref == "#/definitions/no_angle_names") {
       v.CopyFrom(names, a);
       return;
     }
     // Draft 4's boolean exclusiveMaximum beside maximum is draft 7's number.
-    if (auto ex = v.FindMember("exclusiveMaximum"); ex != v.MemberEnd() && ex->value.IsBool()) {
-      if (ex->value.GetBool()) {
-        ex->value.CopyFrom(v["maximum"], a);
+    if (rapidjson::Value* ex = member(v, "exclusiveMaximum"); ex && ex->IsBool()) {
+      if (ex->GetBool()) {
+        ex->CopyFrom(v["maximum"], a);
         v.RemoveMember("maximum");
       } else {
         v.RemoveMember("exclusiveMaximum");
       }
     }
-    for (auto& m : v.GetObject()) self(self, m.value);
+    for (rapidjson::SizeType i = 0; i < v.MemberCount(); ++i) self(self, (v.MemberBegin() + i)->value);  // (see member())
   };
   rewrite(rewrite, doc);
   return doc;
