@@ -264,13 +264,13 @@ const rapidjson::Document& schema_json() {
   return d;
 }
 
-// The schema with its '<' and '>' rule emptied (the definitions "clean", for the two objects'
-// other members, and "no_angle_names"), for the rows "_no_angles": what the peers cost without
-// the one rule that looks at every name and string of the body.
 // The member `name` of object v, or null. (Not FindMember against MemberEnd(): RapidJSON 1.1's
 // iterator comparisons are ambiguous under C++20's reversed operators, which clang warns of.)
 rapidjson::Value* member(rapidjson::Value& v, const char* name) { return v.HasMember(name) ? &v[name] : nullptr; }
 
+// The schema with its '<' and '>' rule emptied (the definitions "clean", for the two objects'
+// other members, and "no_angle_names"), for the rows "_no_angles": what the peers cost without
+// the one rule that looks at every name and string of the body.
 const rapidjson::Document& schema_json_without_angles() {
   static const rapidjson::Document d = [] {
     rapidjson::Document doc;

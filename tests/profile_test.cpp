@@ -825,12 +825,12 @@ TEST(CustomRules, SeeAContextThatPointsIntoTheReportBeingFilled) {
   v.validate(R"({"time_zone":"UTC+08:00","x":1})", first, r);
   ASSERT_FALSE(r.diagnostics.empty());
   std::string const message = r.diagnostics.front().message;
+  std::string const path = r.diagnostics.front().path;
   ctx.policy_id = r.diagnostics.front().message;
-  ctx.project_id = r.diagnostics.front().rule;
-  std::string const rule(r.diagnostics.front().rule);
+  ctx.project_id = r.diagnostics.front().path;
   v.validate(R"({"backup_policy_name":"b"})", ctx, r);
   ASSERT_EQ(seen.size(), 4u);
-  EXPECT_EQ(seen[3], message + "|" + rule);
+  EXPECT_EQ(seen[3], message + "|" + path);
   EXPECT_EQ(r.policy_id, std::optional<std::string>(message));
 }
 

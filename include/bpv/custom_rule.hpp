@@ -84,9 +84,10 @@ class BPV_API finding_sink {
 };
 
 /// A rule of your own. Its check runs after the built-in rules, on every body that is a JSON
-/// object within the body's size and depth limits (one beyond them is refused unread). Validators made from shared options call the same check from several threads at
-/// once: it must not change shared state (or must synchronise). It should not throw; if it does,
-/// the exception leaves validate() and the validator stays usable.
+/// object within the body's size and depth limits (one beyond them is refused unread).
+/// Validators made from shared options call the same check from several threads at once: it
+/// must not change shared state (or must synchronise). It should not throw; if it does, the
+/// exception leaves validate() and the validator stays usable.
 struct custom_rule {
   /// Unique, not a built-in ID: 1 to 128 ASCII letters, digits, '.', '_' and '-', e.g.
   /// "acme.retention_min_days". IDs and codes become diagnostic::rule and ::code, views of static

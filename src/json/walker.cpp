@@ -110,11 +110,10 @@ template struct start_positions_reader<&od::parser::start_positions>;
 #endif
 
 // Whether the parser got every buffer it asked for (see above).
-bool on_demand_complete(const od::parser& parser, od::document& doc) noexcept {
+bool on_demand_complete([[maybe_unused]] const od::parser& parser, od::document& doc) noexcept {
 #if SIMDJSON_DEVELOPMENT_CHECKS
   if (start_positions_of(parser) == nullptr) return false;
 #endif
-  (void)parser;
   return on_demand_strings::have_room(doc);
 }
 
