@@ -200,9 +200,14 @@ TEST(RawIndexOf, Escapes) {
   // Two-character escapes.
   EXPECT_EQ(bpv::json::raw_index_of("\\n\\tz", 2), 4u);
   EXPECT_EQ(bpv::json::raw_index_of("\\\"\\\\\\/z", 3), 6u);
-  // \u00e9 is 2 bytes of UTF-8, \u20ac 3.
+  // \u00e9 is 2 bytes of UTF-8, \u20ac 3; at the edges, \u007f 1, \u0080 and \u07ff 2, \u0800 3.
   EXPECT_EQ(bpv::json::raw_index_of("\\u00e9x", 2), 6u);
   EXPECT_EQ(bpv::json::raw_index_of("\\u20ACx", 3), 6u);
+  EXPECT_EQ(bpv::json::raw_index_of("\\u007Fx", 1), 6u);
+  EXPECT_EQ(bpv::json::raw_index_of("\\u0080x", 2), 6u);
+  EXPECT_EQ(bpv::json::raw_index_of("\\u07FFx", 2), 6u);
+  EXPECT_EQ(bpv::json::raw_index_of("\\u0800x", 3), 6u);
+  EXPECT_EQ(bpv::json::raw_index_of("\\u0800x", 2), 6u) << "an index inside the character: past it";
   // "13:\u0030\u0035": the minute's first digit (unescaped index 3) is the '\' at raw 3.
   EXPECT_EQ(bpv::json::raw_index_of("13:\\u0030\\u0035", 3), 3u);
   EXPECT_EQ(bpv::json::raw_index_of("13:\\u0030\\u0035", 4), 9u);

@@ -589,11 +589,16 @@ TEST(JsonReport, ValidWithoutTheEffectivePolicyHasNone) {
   EXPECT_NE(line.find("\"effective\":null"), std::string::npos) << line;
 }
 
-// JSON's short escapes where JSON has one: a backspace in a member's name is \b in its path.
+// JSON's short escapes where JSON has one: a backspace in a member's name is \b in its path,
+// and so on for each of them; other controls as \u00XX.
 TEST(JsonReport, ShortEscapesInPaths) {
-  const report r = check("{\"backup_policy_name\":\"p\",\"x\\bz\":1}");
-  const std::string line = bpv::to_json(r, "-");
-  EXPECT_NE(line.find(R"("path":"/x\bz")"), std::string::npos) << line;
+  for (std::string_view e : {"\\b", "\\t", "\\n", "\\f", "\\r", "\\\"", "\\\\", "\\u0001"}) {
+    const std::string body = std::string("{\"backup_policy_name\":\"p\",\"x") + std::string(e) + "z\":1}";
+    const report r = check(body);
+    const std::string line = bpv::to_json(r, "-");
+    // Written back as it was sent: each has one form in bpv's reports.
+    EXPECT_NE(line.find("\"path\":\"/x" + std::string(e) + "z\""), std::string::npos) << body << "\n" << line;
+  }
 }
 
 TEST(JsonReport, InvalidReportShape) {

@@ -1931,7 +1931,11 @@ TEST(Messages, SayWhatIsWrongAndWhatThePageAllows) {
       // The type wanted: rentention_day may be any number, the integer fields only integers.
       {sp(R"("frequency":1,"rentention_day":"5")"), "rentention_day.type", "rentention_day must be a number, not a string"},
       {sp(R"("frequency":1,"rentention_num":"5")"), "rentention_num.type", "rentention_num must be an integer, not a string"},
-      // Rounding down, unless the value is so far out that rounding says nothing (2^53 and beyond).
+      // Rounding down, unless the value is so far out that rounding says nothing (2^53 and beyond)
+      // or is an integer written as one, which rounding leaves as it is.
+      {sp(R"("frequency":1,"rentention_day":1)"), "rentention_day.range", "rentention_day must be 2 to 99999 days, not 1"},
+      {sp(R"("frequency":1,"rentention_day":100000)"), "rentention_day.range",
+       "rentention_day must be 2 to 99999 days, not 100000"},
       {sp(R"("frequency":1,"rentention_day":1.5)"), "rentention_day.range",
        "rentention_day must be 2 to 99999 days, not 1.5 (1.5 rounds down to 1)"},
       {sp(R"("frequency":1,"rentention_day":9007199254740991.5)"), "rentention_day.range",
