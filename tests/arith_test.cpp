@@ -258,6 +258,20 @@ TEST(FloorOf, RandomNumbersAgreeWithReference) {
     ++checked;
     if (want < 0) ++negatives;
     ASSERT_EQ(floor_of(text), want) << text;
+    // A whole number: no nonzero digit of M right of the decimal point.
+    if (magnitude < clamp_value) {
+      int const right = fl - exponent;  // digits of M right of the decimal point
+      std::uint64_t rest = m;
+      int zeros = 0;
+      while (rest != 0 && rest % 10 == 0) {
+        rest /= 10;
+        ++zeros;
+      }
+      bool whole = false;
+      floor_of(text, whole);
+      EXPECT_EQ(whole, m == 0 || right <= zeros) << text;
+      if (whole != (m == 0 || right <= zeros)) return;
+    }
   }
   EXPECT_GT(checked, 30000);
   EXPECT_GT(negatives, 10000);

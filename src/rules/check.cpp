@@ -304,13 +304,17 @@ class checker {
   void rentention_day(const value& n) {
     if (n.kind != kind::number) return wrong_type(rule::rentention_day_type, n, "rentention_day", "a number");
     std::int64_t days = 0;
-    if (!small_natural(n.text, days)) days = floor_of(n.text);
+    bool whole = true;
+    if (!small_natural(n.text, days)) days = floor_of(n.text, whole);
     scratch_.rentention_day = days;
     if (days < 2 || days > 99999) {
       bool const far = at_clamp(days);
       if (far || integer_literal(n.text)) {
         f_.add(rule::rentention_day_range, n, n.offset,
                say("rentention_day must be 2 to 99999 days, not ", shown{n}, far ? " (far outside the range)" : ""));
+      } else if (whole) {  // 1e5, 1.0: nothing is rounded
+        f_.add(rule::rentention_day_range, n, n.offset,
+               say("rentention_day must be 2 to 99999 days, not ", shown{n}, " (", shown{n}, " is ", days, ")"));
       } else {
         f_.add(rule::rentention_day_range, n, n.offset,
                say("rentention_day must be 2 to 99999 days, not ", shown{n}, " (", shown{n}, " rounds down to ", days, ")"));

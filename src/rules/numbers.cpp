@@ -33,7 +33,8 @@ std::optional<std::int64_t> integer_literal(std::string_view t) noexcept {
   return clamp(negative ? -v : v);
 }
 
-std::int64_t floor_of(std::string_view t) noexcept {
+std::int64_t floor_of(std::string_view t, bool& whole_number) noexcept {
+  whole_number = true;
   bool const negative = !t.empty() && t.front() == '-';
   if (negative) t.remove_prefix(1);
   std::size_t i = 0;
@@ -79,7 +80,13 @@ std::int64_t floor_of(std::string_view t) noexcept {
     for (std::size_t k = lead; k < split; ++k) whole = whole * 10 + (m_digit(k) - '0');
     for (std::size_t k = split; k < m_len; ++k) fraction = fraction || m_digit(k) != '0';
   }
+  whole_number = !fraction;
   return clamp(negative ? -whole - (fraction ? 1 : 0) : whole);
+}
+
+std::int64_t floor_of(std::string_view json_number) noexcept {
+  bool whole_number;
+  return floor_of(json_number, whole_number);
 }
 
 }  // namespace bpv::engine

@@ -21,6 +21,8 @@ std::optional<std::int64_t> integer_literal(std::string_view json_number) noexce
 
 /// The largest integer not greater than the number (any valid JSON number), clamped.
 std::int64_t floor_of(std::string_view json_number) noexcept;
+/// The same, and whether the number is a whole one (`1e5`, `2.0`); true when clamped.
+std::int64_t floor_of(std::string_view json_number, bool& whole_number) noexcept;
 
 /// The value of `[1-9][0-9]{0,8}`, the form nearly every number of a request has, into `v`;
 /// false for any other text. Inline, before the general readings above: it agrees with both.
