@@ -42,6 +42,7 @@ using bpv::json::kind;
 using bpv::json::node;
 using bpv::json::none;
 using bpv::json::walk_limits;
+using bpv::json::route;
 using bpv::json::walker;
 using bpv::test::cat;
 
@@ -554,6 +555,29 @@ TEST(JsonWalkLimits, DepthSixtyFourAllowedSixtyFiveRefused) {
     EXPECT_EQ(bad.doc.error->why, failure::reason::too_deep);
     EXPECT_FALSE(bad.doc.error->offset.has_value());
     EXPECT_NE(bad.doc.error->message.find("64"), std::string::npos) << bad.doc.error->message;
+  }
+}
+
+// Nested exactly to the limit, a body is read by the route asked for, not handed on to the
+// next: from the index alone (automatic), from DOM's tape (dom). Past it, the On-Demand walk
+// says it is too deep. (Each route makes the same document: only made_by() tells a route that
+// gave up a level early.)
+TEST(JsonWalkLimits, EachRouteReadsABodyNestedToTheLimit) {
+  for (auto make : {nested_arrays, nested_objects}) {
+    for (std::size_t depth : {std::size_t{2}, std::size_t{3}, std::size_t{64}}) {
+      walk_limits const limits{defaults.max_body_bytes, depth};
+      for (route how : {route::automatic, route::dom}) {
+        walker w;
+        document doc;
+        w.walk(make(depth), limits, doc, how);
+        EXPECT_FALSE(doc.error.has_value()) << depth;
+        EXPECT_EQ(w.made_by(), how) << "depth " << depth << ": " << make(depth);
+        w.walk(make(depth + 1), limits, doc, how);
+        ASSERT_TRUE(doc.error.has_value()) << depth;
+        EXPECT_EQ(doc.error->why, failure::reason::too_deep);
+        EXPECT_EQ(w.made_by(), route::on_demand);
+      }
+    }
   }
 }
 

@@ -252,6 +252,7 @@ struct walker::impl {
   bool dom_read = false;  // DOM read the body: its tape holds it
   bool from_index = true; // build() may read the document from the first stage's index alone
   bool copied = false;    // `padded` holds this body
+  route made_by = route::on_demand;  // the route that made the last document (walker::made_by)
   const char* staged_from = nullptr;  // the bytes the first stage read: the body, or `padded`
 
   bool load(std::string_view body, const walk_limits& limits);
@@ -313,6 +314,8 @@ std::optional<json::structure> walker::index(std::string_view body, const walk_l
 }
 
 void walker::build(document& out, bool broken) { impl_->build(out, broken); }
+
+route walker::made_by() const noexcept { return impl_->made_by; }
 
 void walker::give_back(std::size_t body_bytes) {
   impl& m = *impl_;
@@ -409,11 +412,14 @@ void walker::impl::build(document& out, bool broken) {
   bool const escapes = special.backslash;
   bool const read = staged && from_index && !escapes && !broken && read_index(out);
   from_index = true;
+  made_by = route::automatic;
   if (!read) {
     out.clear();
     if (staged) stage2();  // the first stage has run, the second not yet
+    made_by = route::dom;
     if (!dom_read || !read_dom(out)) {
       out.clear();
+      made_by = route::on_demand;
       // Refused: DOM's stages ran over the body (the On-Demand route alone runs neither).
       walk_on_demand(body, limits, out, special, staged_from != nullptr && !dom_read);
     }

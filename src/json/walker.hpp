@@ -62,6 +62,10 @@ class walker {
   /// once, and the walk that locates the break follows.
   std::optional<json::structure> index(std::string_view body, const walk_limits& limits);
   void build(document& out, bool broken = false);
+  /// Which route made the last document: `automatic` when the structural index alone did,
+  /// `dom` for DOM's tape, `on_demand` for the On-Demand walk. For tests: each route gives the
+  /// same document, so only this tells a route that gave up early from one that did not.
+  route made_by() const noexcept;
 
   /// Brings each buffer back to about what a body of `body_bytes` needs (after a larger one;
   /// see storage.hpp). The document last made and the index must not be read after it.
