@@ -38,6 +38,23 @@ struct shown {
   }
 };
 
+// What a number out of range comes to, after it as written: nothing for an integer literal,
+// " (far outside the range)" from 2^53 on, else what it is (1e5) or rounds down to (1.5).
+struct comes_to {
+  const value& n;
+  std::int64_t floor;
+  bool whole;
+  void append_to(std::string& out) const {
+    if (at_clamp(floor)) return void(out += " (far outside the range)");
+    if (integer_literal(n.text)) return;
+    out += " (";
+    shown{n}.append_to(out);
+    out += whole ? " is " : " rounds down to ";
+    detail::append_part(out, floor);
+    out += ')';
+  }
+};
+
 // Byte of the raw input where the unescaped character at `index` of string `n` starts.
 std::size_t offset_in_string(const value& n, std::size_t index) noexcept {
   return n.offset + 1 + (n.has_raw ? json::raw_index_of(n.raw, index) : index);
@@ -307,20 +324,11 @@ class checker {
     bool whole = true;
     if (!small_natural(n.text, days)) days = floor_of(n.text, whole);
     scratch_.rentention_day = days;
-    if (days < 2 || days > 99999) {
-      bool const far = at_clamp(days);
-      if (far || integer_literal(n.text)) {
-        f_.add(rule::rentention_day_range, n, n.offset,
-               say("rentention_day must be 2 to 99999 days, not ", shown{n}, far ? " (far outside the range)" : ""));
-      } else if (whole) {  // 1e5, 1.0: nothing is rounded
-        f_.add(rule::rentention_day_range, n, n.offset,
-               say("rentention_day must be 2 to 99999 days, not ", shown{n}, " (", shown{n}, " is ", days, ")"));
-      } else {
-        f_.add(rule::rentention_day_range, n, n.offset,
-               say("rentention_day must be 2 to 99999 days, not ", shown{n}, " (", shown{n}, " rounds down to ", days, ")"));
-      }
-    }
+    if (days < 2 || days > 99999)
+      f_.add(rule::rentention_day_range, n, n.offset,
+             say("rentention_day must be 2 to 99999 days, not ", shown{n}, comes_to{n, days, whole}));
   }
+
 
   void one_of(const value& n, std::string_view member, rule type_rule, rule value_rule,
               std::initializer_list<std::string_view> allowed) {
