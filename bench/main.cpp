@@ -21,6 +21,8 @@
 #include <cstdlib>
 #include <limits>
 #include <stdexcept>
+#include <string>
+#include <string_view>
 
 #include "alloc_counter.hpp"
 #include "bpv/bpv.hpp"
@@ -53,7 +55,9 @@ const set& few_valid() {
   return s;
 }
 
-const set& pick(const std::string& name) {
+// By view: GCC 14 takes a reference returned from a temporary std::string argument for a
+// dangling one (-Wdangling-reference), though each set lives as long as the program.
+const set& pick(std::string_view name) {
   const auto& c = requests();
   if (name == "valid_few") return few_valid();
   if (name == "valid") return c.valid;

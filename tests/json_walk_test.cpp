@@ -558,6 +558,34 @@ TEST(JsonWalkLimits, DepthSixtyFourAllowedSixtyFiveRefused) {
   }
 }
 
+// A byte-order mark is not JSON (decisions.md), whatever simdjson makes of it: 3.0.1 refuses it,
+// 3.12 (Debian 13) skips it in every route. Each route leaves it to the locator, and the index
+// is not made of it (bind_index would read the object after it).
+TEST(JsonWalk, ByteOrderMarkIsRefusedByEveryRoute) {
+  for (std::string_view const body : {"\xEF\xBB\xBF{}", "\xEF\xBB\xBF{\"a\":1}", "\xEF\xBB\xBF[1]", "\xEF\xBB\xBF\"x\"",
+                                      "\xEF\xBB\xBF \n{\"a\":{\"b\":[]}}"}) {
+    for (route how : {route::automatic, route::dom, route::on_demand}) {
+      walker w;
+      EXPECT_FALSE(w.index(body, defaults).has_value()) << body;
+      document d;
+      w.walk(body, defaults, d, how);
+      ASSERT_TRUE(d.error.has_value()) << body;
+      EXPECT_EQ(d.error->why, failure::reason::syntax) << body << ": " << d.error->message;
+      EXPECT_EQ(d.error->offset, std::optional<std::size_t>{0}) << body;
+      EXPECT_NE(d.error->message.find("byte-order mark"), std::string::npos) << d.error->message;
+      EXPECT_TRUE(d.nodes.empty()) << body;
+    }
+  }
+  // Only at the start: U+FEFF further in is a character where JSON allows none (or a string's).
+  walker w;
+  document d;
+  w.walk("{\"a\":\"\xEF\xBB\xBF\"}", defaults, d);
+  EXPECT_FALSE(d.error.has_value()) << d.error->message;
+  w.walk(" \xEF\xBB\xBF{}", defaults, d);
+  ASSERT_TRUE(d.error.has_value());
+  EXPECT_EQ(d.error->offset, std::optional<std::size_t>{1});
+}
+
 // Nested exactly to the limit, a body is read by the route asked for, not handed on to the
 // next: from the index alone (automatic), from DOM's tape (dom). Past it, the On-Demand walk
 // says it is too deep. (Each route makes the same document: only made_by() tells a route that

@@ -248,6 +248,10 @@ struct walker::impl {
   std::string_view body;
   walk_limits limits{};
   bool too_large = false;
+  // The body starts with a UTF-8 byte-order mark, which is not JSON (decisions.md). simdjson
+  // 3.0.1 refuses it; later versions (3.12 on Debian 13) skip it, in each route: so it is
+  // refused here, before any of them, whichever simdjson the build has.
+  bool bom = false;
   bool staged = false;    // DOM's first stage read the body; its second has not run
   bool dom_read = false;  // DOM read the body: its tape holds it
   bool from_index = true; // build() may read the document from the first stage's index alone
@@ -300,7 +304,7 @@ void walker::walk(std::string_view body, const walk_limits& limits, document& ou
 }
 
 std::optional<json::structure> walker::index(std::string_view body, const walk_limits& limits) {
-  if (!impl_->load(body, limits) || body.empty()) return std::nullopt;
+  if (!impl_->load(body, limits) || body.empty() || impl_->bom) return std::nullopt;
   // Over the caller's bytes, uncopied, where the first stage reads nothing past them (neither
   // does the reading of the request from its index); else over the padded copy.
   const char* from = body.data();
@@ -350,6 +354,7 @@ bool walker::impl::load(std::string_view b, const walk_limits& l) {
   staged_from = nullptr;
   // simdjson reads documents up to SIMDJSON_MAXSIZE_BYTES (4 GiB), whatever the limit says.
   too_large = body.size() > limits.max_body_bytes || body.size() > simdjson::SIMDJSON_MAXSIZE_BYTES;
+  bom = !body.empty() && body.front() == '\xEF' && body.substr(0, 3) == "\xEF\xBB\xBF";
   return !too_large;
 }
 
@@ -393,7 +398,7 @@ bool walker::impl::stage2() {
 }
 
 bool walker::impl::parse(std::string_view b, const walk_limits& l, route how) {
-  if (!load(b, l) || how == route::on_demand) return false;
+  if (!load(b, l) || how == route::on_demand || bom) return false;
   copy();
   from_index = how == route::automatic;
   return stage1(padded.data());
@@ -690,8 +695,9 @@ void walker::impl::walk_values(std::string_view body, const walk_limits& limits,
   // A root object DOM refused is mostly not JSON, and the walk would say so only where it breaks,
   // after making a node of every value before it (a megabyte broken at its end took 50 ms and
   // 40 MB). Whatever the walk meets first, the locator is asked, so asking it first says the
-  // same at once; only a body it finds JSON (numbers beyond 64 bits, say) is walked.
-  if (refused && first_byte < body.size() && body[first_byte] == '{' && located()) return;
+  // same at once; only a body it finds JSON (numbers beyond 64 bits, say) is walked. A body
+  // after a byte-order mark goes to the locator too, whatever simdjson makes of it (see `bom`).
+  if (first_byte < body.size() && ((refused && body[first_byte] == '{') || bom) && located()) return;
 
   // On-Demand keeps its own depth count, 1,024 by default, and asserts on it in builds without
   // optimisation: give it room for the limit (no deeper than the body could nest).
