@@ -559,8 +559,8 @@ TEST(JsonWalkLimits, DepthSixtyFourAllowedSixtyFiveRefused) {
 }
 
 // A byte-order mark is not JSON (decisions.md), whatever simdjson makes of it: 3.0.1 refuses it,
-// 3.12 (Debian 13) skips it in every route. Each route leaves it to the locator, and the index
-// is not made of it (bind_index would read the object after it).
+// 3.12 (Debian 13's) skips it. Each route leaves it to the locator, and no index is made of it
+// (bind_index would read the object after it).
 TEST(JsonWalk, ByteOrderMarkIsRefusedByEveryRoute) {
   for (std::string_view const body : {"\xEF\xBB\xBF{}", "\xEF\xBB\xBF{\"a\":1}", "\xEF\xBB\xBF[1]", "\xEF\xBB\xBF\"x\"",
                                       "\xEF\xBB\xBF \n{\"a\":{\"b\":[]}}"}) {
@@ -576,7 +576,8 @@ TEST(JsonWalk, ByteOrderMarkIsRefusedByEveryRoute) {
       EXPECT_TRUE(d.nodes.empty()) << body;
     }
   }
-  // Only at the start: U+FEFF further in is a character where JSON allows none (or a string's).
+  // Only a mark at the very start is this finding: inside a string U+FEFF is a character like
+  // any other, and after white space it is a byte where JSON allows none.
   walker w;
   document d;
   w.walk("{\"a\":\"\xEF\xBB\xBF\"}", defaults, d);

@@ -249,8 +249,8 @@ struct walker::impl {
   walk_limits limits{};
   bool too_large = false;
   // The body starts with a UTF-8 byte-order mark, which is not JSON (decisions.md). simdjson
-  // 3.0.1 refuses it; later versions (3.12 on Debian 13) skip it, in each route: so it is
-  // refused here, before any of them, whichever simdjson the build has.
+  // 3.0.1 refuses it; later versions (3.12, Debian 13's) skip it: so it is refused here,
+  // before any route, whichever simdjson the build has.
   bool bom = false;
   bool staged = false;    // DOM's first stage read the body; its second has not run
   bool dom_read = false;  // DOM read the body: its tape holds it
