@@ -249,8 +249,8 @@ struct walker::impl {
   walk_limits limits{};
   bool too_large = false;
   // The body starts with a UTF-8 byte-order mark, which is not JSON (decisions.md). simdjson
-  // 3.0.1 refuses it; later versions (3.12, Debian 13's) skip it: so it is refused here,
-  // before any route, whichever simdjson the build has.
+  // 3.0.1 refuses it; later versions (3.12, Debian 13's) skip it: so no stage of simdjson reads
+  // such a body (load), and the locator refuses it (walk_values), whichever simdjson the build has.
   bool bom = false;
   bool staged = false;    // DOM's first stage read the body; its second has not run
   bool dom_read = false;  // DOM read the body: its tape holds it
@@ -259,6 +259,8 @@ struct walker::impl {
   route made_by = route::on_demand;  // the route that made the last document (walker::made_by)
   const char* staged_from = nullptr;  // the bytes the first stage read: the body, or `padded`
 
+  // Takes the body; false when no simdjson stage is to read it (beyond the size limit, or after
+  // a byte-order mark: build() says which).
   bool load(std::string_view body, const walk_limits& limits);
   void copy();
   bool stage1(const char* from);
@@ -304,7 +306,7 @@ void walker::walk(std::string_view body, const walk_limits& limits, document& ou
 }
 
 std::optional<json::structure> walker::index(std::string_view body, const walk_limits& limits) {
-  if (!impl_->load(body, limits) || body.empty() || impl_->bom) return std::nullopt;
+  if (!impl_->load(body, limits) || body.empty()) return std::nullopt;
   // Over the caller's bytes, uncopied, where the first stage reads nothing past them (neither
   // does the reading of the request from its index); else over the padded copy.
   const char* from = body.data();
@@ -355,7 +357,7 @@ bool walker::impl::load(std::string_view b, const walk_limits& l) {
   // simdjson reads documents up to SIMDJSON_MAXSIZE_BYTES (4 GiB), whatever the limit says.
   too_large = body.size() > limits.max_body_bytes || body.size() > simdjson::SIMDJSON_MAXSIZE_BYTES;
   bom = !body.empty() && body.front() == '\xEF' && body.substr(0, 3) == "\xEF\xBB\xBF";
-  return !too_large;
+  return !too_large && !bom;
 }
 
 // The body, then zeroed padding: what the document's views point into, and what DOM's second
@@ -398,7 +400,7 @@ bool walker::impl::stage2() {
 }
 
 bool walker::impl::parse(std::string_view b, const walk_limits& l, route how) {
-  if (!load(b, l) || how == route::on_demand || bom) return false;
+  if (!load(b, l) || how == route::on_demand) return false;
   copy();
   from_index = how == route::automatic;
   return stage1(padded.data());

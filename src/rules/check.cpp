@@ -329,7 +329,6 @@ class checker {
              say("rentention_day must be 2 to 99999 days, not ", shown{n}, comes_to{n, days, whole}));
   }
 
-
   void one_of(const value& n, std::string_view member, rule type_rule, rule value_rule,
               std::initializer_list<std::string_view> allowed) {
     if (n.kind != kind::string) return wrong_type(type_rule, n, member, "a string");
