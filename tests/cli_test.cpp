@@ -672,6 +672,19 @@ TEST_F(Cli, MissingFileAmongValidInputsIsExitTwo) {
   EXPECT_NE(alone.err.find(missing), std::string::npos) << alone.err;
 }
 
+TEST_F(Cli, UnreadableNamesStayOneLineOnStandardError) {
+  // The name as it is would break the message in two (a newline) or mislead (a quote): shown
+  // escaped, one message a line.
+  std::string const missing = (dir_ / "a\nb'c\\d\x7f.json").string();
+  run_result r = run_bpv({"validate", missing});
+  ASSERT_TRUE(r.exited) << r.describe();
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  ASSERT_FALSE(r.err.empty());
+  EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << "one line: " << r.err;
+  EXPECT_NE(r.err.find("/a\\x0ab\\'c\\\\d\\x7f.json'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(dir_.string()), std::string::npos) << "the rest of the path as it is: " << r.err;
+}
+
 // A caller may start bpv with standard input closed. '-' is then unreadable (exit 2), and a
 // file named before it, which the system would open as descriptor 0, is not read as '-' too.
 TEST_F(Cli, ClosedStandardInputIsUnreadableNotTheFileBeforeIt) {
@@ -784,6 +797,109 @@ TEST_F(Cli, AClosedPipeIsAnIoErrorToo) {
     ASSERT_TRUE(r.exited) << args[0] << ": " << r.describe();
     EXPECT_EQ(r.exit_code, 2) << args[0] << ": " << r.describe();
     EXPECT_NE(r.err.find("cannot write"), std::string::npos) << args[0] << ": " << r.err;
+  }
+}
+
+// bpv with standard input and output on the descriptors given (-1: /dev/null) and standard
+// error into `err_path`; returns its pid, or -1.
+pid_t spawn_on(const std::vector<std::string>& args, int in_fd, int out_fd, const std::string& err_path) {
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  if (in_fd >= 0) {
+    posix_spawn_file_actions_adddup2(&fa, in_fd, 0);
+  } else {
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+  }
+  if (out_fd >= 0) {
+    posix_spawn_file_actions_adddup2(&fa, out_fd, 1);
+  } else {
+    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+  }
+  posix_spawn_file_actions_addopen(&fa, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  std::vector<std::string> storage = {bpv_cli};
+  storage.insert(storage.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : storage) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = -1;
+  int const rc = ::posix_spawn(&pid, bpv_cli, &fa, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&fa);
+  return rc == 0 ? pid : -1;
+}
+
+// The exit code of `pid`, or -1 when it did not exit normally.
+int exit_code_of(pid_t pid) {
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0)
+    if (errno != EINTR) return -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string contents(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+TEST_F(Cli, NonBlockingPipesAreWaitedOut) {
+  // A parent may hand bpv pipes in non-blocking mode (the flag belongs to the pipe, which both
+  // share). A full pipe or one not written yet is then EAGAIN: a wait, not a lost report.
+  std::string const err = (dir_ / "err.txt").string();
+  {
+    // Output: a report far larger than a pipe holds (64 KiB), read only after a while.
+    std::string body = R"({"backup_policy_name":"policy_01")";
+    constexpr int unknown = 3000;
+    for (int i = 0; i < unknown; ++i) body += ",\"u" + std::to_string(i) + "\":1";
+    body += "}";
+    std::string const in = file("many-unknown.json", body);
+    int p[2];
+    ASSERT_EQ(::pipe2(p, O_CLOEXEC), 0);
+    ASSERT_EQ(::fcntl(p[1], F_SETFL, ::fcntl(p[1], F_GETFL) | O_NONBLOCK), 0);
+    pid_t const pid = spawn_on({"validate", "--format", "json", in}, -1, p[1], err);
+    ::close(p[1]);
+    ASSERT_GT(pid, 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    std::string out;
+    char buf[4096];  // slowly, a little at a time
+    for (ssize_t n; (n = ::read(p[0], buf, sizeof buf)) != 0;) {
+      if (n < 0 && errno == EINTR) continue;
+      ASSERT_GT(n, 0) << std::strerror(errno);
+      out.append(buf, static_cast<std::size_t>(n));
+    }
+    ::close(p[0]);
+    EXPECT_EQ(exit_code_of(pid), 0) << contents(err);
+    EXPECT_EQ(contents(err), "");
+    ASSERT_GT(out.size(), std::size_t{1} << 16) << "the report does not fill the pipe: the test tests nothing";
+    run_result r;
+    r.out = out;
+    jv const rep = only_report(r, in);
+    EXPECT_TRUE(is_valid(rep)) << out.substr(0, 300);
+    EXPECT_EQ(diags_of(rep).size(), std::size_t{unknown}) << "every warning, the last ones too";
+  }
+  {
+    // Input: the body arrives in two parts, after a while each.
+    int p[2];
+    ASSERT_EQ(::pipe2(p, O_CLOEXEC), 0);
+    ASSERT_EQ(::fcntl(p[0], F_SETFL, ::fcntl(p[0], F_GETFL) | O_NONBLOCK), 0);
+    std::string const out_path = (dir_ / "out.txt").string();
+    int const out_fd = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    ASSERT_GE(out_fd, 0);
+    pid_t const pid = spawn_on({"validate", "--format", "json", "-"}, p[0], out_fd, err);
+    ::close(p[0]);
+    ::close(out_fd);
+    ASSERT_GT(pid, 0);
+    std::string const body = contents(example_path);
+    std::size_t const half = body.size() / 2;
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    EXPECT_EQ(::write(p[1], body.data(), half), static_cast<ssize_t>(half));
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    EXPECT_EQ(::write(p[1], body.data() + half, body.size() - half), static_cast<ssize_t>(body.size() - half));
+    ::close(p[1]);
+    EXPECT_EQ(exit_code_of(pid), 0) << contents(err);
+    EXPECT_EQ(contents(err), "");
+    run_result r;
+    r.out = contents(out_path);
+    jv const rep = only_report(r, "-");
+    EXPECT_TRUE(is_valid(rep)) << r.out;
   }
 }
 

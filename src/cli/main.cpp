@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "bpv/bpv.hpp"
+#include "descriptor_io.hpp"
 
 namespace {
 
@@ -232,6 +233,28 @@ void hold_closed_standard_descriptors() {
   }
 }
 
+// A file name as standard error shows it, in single quotes: a control character, a quote or a
+// backslash in it escaped, so that one message stays one line whatever the name holds (the
+// report's `source` has it exactly, as JSON).
+std::string quoted_name(std::string_view file) {
+  std::string out = "'";
+  for (char c : file) {
+    auto const u = static_cast<unsigned char>(c);
+    if (c == '\\' || c == '\'') {
+      out += '\\';
+      out += c;
+    } else if (u < 0x20 || u == 0x7f) {
+      char hex[5];
+      std::snprintf(hex, sizeof hex, "\\x%02x", u);
+      out += hex;
+    } else {
+      out += c;
+    }
+  }
+  out += '\'';
+  return out;
+}
+
 // Reads at most `limit` + 1 bytes: enough to know a body is too large, without reading an
 // endless stream to its end.
 bool read_input(const std::string& file, std::size_t limit, std::string& out, std::string& error) {
@@ -256,8 +279,7 @@ bool read_input(const std::string& file, std::size_t limit, std::string& out, st
   bool ok = true;
   std::size_t const wanted = limit < SIZE_MAX ? limit + 1 : limit;
   while (out.size() < wanted) {
-    ssize_t n = ::read(fd, buf, std::min(sizeof buf, wanted - out.size()));
-    if (n < 0 && errno == EINTR) continue;
+    long const n = bpv::cli::read_some(fd, buf, std::min(sizeof buf, wanted - out.size()));
     if (n < 0) {
       error = std::strerror(errno);
       ok = false;
@@ -289,7 +311,7 @@ int run_validate(int argc, char** argv) {
   std::string body, error;
   bool first = true;
   for (const auto& file : o.files) {
-    std::string const name = file == "-" ? "standard input" : "'" + file + "'";
+    std::string const name = file == "-" ? "standard input" : quoted_name(file);
     try {
       if (!read_input(file, o.options.limits.max_body_bytes, body, error)) {
         std::cerr << "bpv: cannot read " << name << ": " << error << "\n";
@@ -346,7 +368,6 @@ int run(int argc, char** argv) {
   // A reader that has gone (a closed pipe) is an I/O error like a full disk, exit 2 (cli.md),
   // not a death by SIGPIPE: the write fails with EPIPE and written() says so.
   std::signal(SIGPIPE, SIG_IGN);
-  std::ios::sync_with_stdio(false);
   if (argc < 2) return usage_error("missing command: validate or rules");
   std::string_view cmd = argv[1];
   if ((cmd == "--help" || cmd == "-h" || cmd == "help" || cmd == "--version") && argc > 2)
@@ -364,12 +385,32 @@ int run(int argc, char** argv) {
   return usage_error("unknown command '" + std::string(cmd) + "'");
 }
 
+// std::cout and std::cerr write through descriptor_buffer while bpv runs (descriptor_io.hpp:
+// a caller's non-blocking pipe gets the whole report), and through the library's own buffers
+// again before static destruction flushes them.
+struct standard_streams {
+  bpv::cli::descriptor_buffer out{1}, err{2};
+  std::streambuf* const old_out = std::cout.rdbuf(&out);
+  std::streambuf* const old_err = std::cerr.rdbuf(&err);
+
+  standard_streams() = default;
+  standard_streams(const standard_streams&) = delete;
+  standard_streams& operator=(const standard_streams&) = delete;
+  ~standard_streams() {
+    std::cout.flush();
+    std::cerr.flush();
+    std::cout.rdbuf(old_out);
+    std::cerr.rdbuf(old_err);
+  }
+};
+
 }  // namespace
 
 // Never a crash (cli.md): what no input caused, such as running out of memory outside a body's
 // validation, is exit 2 with a word on standard error.
 int main(int argc, char** argv) {
   hold_closed_standard_descriptors();
+  standard_streams const streams;
   try {
     return run(argc, argv);
   } catch (const std::bad_alloc&) {
