@@ -851,29 +851,43 @@ TEST_F(Cli, NonBlockingPipesAreWaitedOut) {
     for (int i = 0; i < unknown; ++i) body += ",\"u" + std::to_string(i) + "\":1";
     body += "}";
     std::string const in = file("many-unknown.json", body);
-    int p[2];
-    ASSERT_EQ(::pipe2(p, O_CLOEXEC), 0);
-    ASSERT_EQ(::fcntl(p[1], F_SETFL, ::fcntl(p[1], F_GETFL) | O_NONBLOCK), 0);
-    pid_t const pid = spawn_on({"validate", "--format", "json", in}, -1, p[1], err);
-    ::close(p[1]);
-    ASSERT_GT(pid, 0);
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    std::string out;
-    char buf[4096];  // slowly, a little at a time
-    for (ssize_t n; (n = ::read(p[0], buf, sizeof buf)) != 0;) {
-      if (n < 0 && errno == EINTR) continue;
-      ASSERT_GT(n, 0) << std::strerror(errno);
-      out.append(buf, static_cast<std::size_t>(n));
+    for (std::string const format : {"json", "text"}) {
+      SCOPED_TRACE(format);
+      int p[2];
+      ASSERT_EQ(::pipe2(p, O_CLOEXEC), 0);
+      ASSERT_EQ(::fcntl(p[1], F_SETFL, ::fcntl(p[1], F_GETFL) | O_NONBLOCK), 0);
+      pid_t const pid = spawn_on({"validate", "--format", format, in}, -1, p[1], err);
+      ::close(p[1]);
+      ASSERT_GT(pid, 0);
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));
+      std::string out;
+      char buf[4096];  // slowly, a little at a time
+      for (ssize_t n; (n = ::read(p[0], buf, sizeof buf)) != 0;) {
+        if (n < 0 && errno == EINTR) continue;
+        ASSERT_GT(n, 0) << std::strerror(errno);
+        out.append(buf, static_cast<std::size_t>(n));
+      }
+      ::close(p[0]);
+      EXPECT_EQ(exit_code_of(pid), 0) << contents(err);
+      EXPECT_EQ(contents(err), "");
+      ASSERT_GT(out.size(), std::size_t{1} << 16) << "the report does not fill the pipe: the test tests nothing";
+      if (format == "json") {
+        run_result r;
+        r.out = out;
+        jv const rep = only_report(r, in);
+        EXPECT_TRUE(is_valid(rep)) << out.substr(0, 300);
+        EXPECT_EQ(diags_of(rep).size(), std::size_t{unknown}) << "every warning, the last ones too";
+      } else {
+        EXPECT_EQ(out.rfind(in + ": valid (HTTP 200), 0 errors, 3000 warnings, 0 info\n", 0), 0u) << out.substr(0, 300);
+        std::size_t listed = 0;
+        for (std::size_t at = out.find("[member.unknown]"); at != std::string::npos; at = out.find("[member.unknown]", at + 1))
+          ++listed;
+        EXPECT_EQ(listed, std::size_t{unknown}) << "every warning, the last ones too";
+        std::string const last = "  effective: {\"backup_policy_name\":\"policy_01\"}\n";
+        EXPECT_TRUE(out.size() >= last.size() && out.compare(out.size() - last.size(), last.size(), last) == 0)
+            << "the report's end: " << out.substr(out.size() > 300 ? out.size() - 300 : 0);
+      }
     }
-    ::close(p[0]);
-    EXPECT_EQ(exit_code_of(pid), 0) << contents(err);
-    EXPECT_EQ(contents(err), "");
-    ASSERT_GT(out.size(), std::size_t{1} << 16) << "the report does not fill the pipe: the test tests nothing";
-    run_result r;
-    r.out = out;
-    jv const rep = only_report(r, in);
-    EXPECT_TRUE(is_valid(rep)) << out.substr(0, 300);
-    EXPECT_EQ(diags_of(rep).size(), std::size_t{unknown}) << "every warning, the last ones too";
   }
   {
     // Input: the body arrives in two parts, after a while each.
