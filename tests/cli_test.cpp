@@ -74,6 +74,14 @@ struct run_result {
 
 constexpr std::size_t capture_cap = std::size_t{64} << 20;  // never hold more than 64 MiB of output
 
+/// execv's argument vector over `words` (which must outlive it), null-terminated.
+std::vector<char*> argv_of(std::vector<std::string>& words) {
+  std::vector<char*> argv;
+  for (auto& w : words) argv.push_back(w.data());
+  argv.push_back(nullptr);
+  return argv;
+}
+
 /// Runs bpv with `args` (argv[1..]), standard input read from `stdin_path` (closed when it is
 /// empty). Kills it after `timeout` and reports that.
 /// `stdout_path`, when given, replaces the captured standard output. `wrapper`, when given, is
@@ -109,12 +117,9 @@ run_result run_bpv(const std::vector<std::string>& args, const std::string& stdi
   posix_spawn_file_actions_adddup2(&fa, err_pipe[1], 2);
 
   std::vector<std::string> storage = wrapper;
-  storage.reserve(wrapper.size() + args.size() + 1);
   storage.emplace_back(bpv_cli);
-  for (const auto& a : args) storage.push_back(a);
-  std::vector<char*> argv;
-  for (auto& s : storage) argv.push_back(s.data());
-  argv.push_back(nullptr);
+  storage.insert(storage.end(), args.begin(), args.end());
+  std::vector<char*> argv = argv_of(storage);
 
   // SIGPIPE as a shell leaves it, whatever this process does with it.
   posix_spawnattr_t attr;
@@ -818,9 +823,7 @@ pid_t spawn_on(const std::vector<std::string>& args, int in_fd, int out_fd, cons
   posix_spawn_file_actions_addopen(&fa, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   std::vector<std::string> storage = {bpv_cli};
   storage.insert(storage.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : storage) argv.push_back(a.data());
-  argv.push_back(nullptr);
+  std::vector<char*> argv = argv_of(storage);
   pid_t pid = -1;
   int const rc = ::posix_spawn(&pid, bpv_cli, &fa, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&fa);
@@ -833,11 +836,6 @@ int exit_code_of(pid_t pid) {
   while (::waitpid(pid, &status, 0) < 0)
     if (errno != EINTR) return -1;
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-std::string contents(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 TEST_F(Cli, NonBlockingPipesAreWaitedOut) {
@@ -868,8 +866,8 @@ TEST_F(Cli, NonBlockingPipesAreWaitedOut) {
         out.append(buf, static_cast<std::size_t>(n));
       }
       ::close(p[0]);
-      EXPECT_EQ(exit_code_of(pid), 0) << contents(err);
-      EXPECT_EQ(contents(err), "");
+      EXPECT_EQ(exit_code_of(pid), 0) << read_file(err);
+      EXPECT_EQ(read_file(err), "");
       ASSERT_GT(out.size(), std::size_t{1} << 16) << "the report does not fill the pipe: the test tests nothing";
       if (format == "json") {
         run_result r;
@@ -878,7 +876,7 @@ TEST_F(Cli, NonBlockingPipesAreWaitedOut) {
         EXPECT_TRUE(is_valid(rep)) << out.substr(0, 300);
         EXPECT_EQ(diags_of(rep).size(), std::size_t{unknown}) << "every warning, the last ones too";
       } else {
-        EXPECT_EQ(out.rfind(in + ": valid (HTTP 200), 0 errors, 3000 warnings, 0 info\n", 0), 0u) << out.substr(0, 300);
+        EXPECT_EQ(out.rfind(in + ": valid (HTTP 200), 0 errors, " + std::to_string(unknown) + " warnings, 0 info\n", 0), 0u) << out.substr(0, 300);
         std::size_t listed = 0;
         for (std::size_t at = out.find("[member.unknown]"); at != std::string::npos; at = out.find("[member.unknown]", at + 1))
           ++listed;
@@ -901,17 +899,17 @@ TEST_F(Cli, NonBlockingPipesAreWaitedOut) {
     ::close(p[0]);
     ::close(out_fd);
     ASSERT_GT(pid, 0);
-    std::string const body = contents(example_path);
+    std::string const body = read_file(example_path);
     std::size_t const half = body.size() / 2;
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
     EXPECT_EQ(::write(p[1], body.data(), half), static_cast<ssize_t>(half));
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
     EXPECT_EQ(::write(p[1], body.data() + half, body.size() - half), static_cast<ssize_t>(body.size() - half));
     ::close(p[1]);
-    EXPECT_EQ(exit_code_of(pid), 0) << contents(err);
-    EXPECT_EQ(contents(err), "");
+    EXPECT_EQ(exit_code_of(pid), 0) << read_file(err);
+    EXPECT_EQ(read_file(err), "");
     run_result r;
-    r.out = contents(out_path);
+    r.out = read_file(out_path);
     jv const rep = only_report(r, "-");
     EXPECT_TRUE(is_valid(rep)) << r.out;
   }

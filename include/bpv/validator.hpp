@@ -47,7 +47,8 @@ struct options {
   /// Whether a valid request's report carries its effective policy (report::effective). A
   /// service that passes the body on as it came needs only the verdict and the findings: off,
   /// validate() leaves report::effective absent and skips copying the policy's strings (a tenth
-  /// to a fifth of a clean request's time, by the machine; README "Performance"). Findings are the same either way.
+  /// to a fifth of a clean request's time, by the machine; README "Performance"). Findings are
+  /// the same either way.
   bool effective_policy = true;
 };
 

@@ -68,19 +68,13 @@ descriptor_buffer::int_type descriptor_buffer::overflow(int_type c) {
 
 std::streamsize descriptor_buffer::xsputn(const char* s, std::streamsize n) {
   std::size_t const size = static_cast<std::size_t>(n);
-  if (size <= static_cast<std::size_t>(epptr() - pptr())) {
-    traits_type::copy(pptr(), s, size);
-    pbump(static_cast<int>(n));
-    return n;
-  }
-  // Larger than the room left: what is held first, then this straight from the caller.
-  if (!drain()) return 0;
+  // Larger than the room left: what is held goes first; then this is held too, or, as large as
+  // the buffer, written straight from the caller.
+  if (size > static_cast<std::size_t>(epptr() - pptr()) && !drain()) return 0;
   if (size < sizeof buf_) {
     traits_type::copy(pptr(), s, size);
     pbump(static_cast<int>(n));
-    return n;
-  }
-  if (!write_all(fd_, s, size)) {
+  } else if (!write_all(fd_, s, size)) {
     failed_ = true;
     return 0;
   }
